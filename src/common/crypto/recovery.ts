@@ -1,0 +1,84 @@
+// The organisation recovery key: 256 random bits shown once as 24 words (BIP-39 English
+// list, with its checksum catching a mistyped word). From it derive
+//  - an X25519 key pair: the organisation private key is sealed to its public half;
+//  - an Ed25519 key pair: the server keeps the public half and asks for a signature
+//    before it lets the recovery key reset an admin account.
+import { entropyToMnemonic, mnemonicToEntropy, validateMnemonic } from '@scure/bip39';
+import { wordlist } from '@scure/bip39/wordlists/english.js';
+import type { BoxKeyPair } from './envelope.ts';
+import { sodium } from './sodium.ts';
+
+const KDF_CONTEXT = 'qorganrk';
+
+export interface RecoveryKeys {
+  box: BoxKeyPair;
+  sign: { publicKey: Uint8Array; privateKey: Uint8Array };
+}
+
+export function generateRecoverySecret(): Uint8Array {
+  return sodium().randombytes_buf(32);
+}
+
+export function recoverySecretToWords(secret: Uint8Array): string {
+  return entropyToMnemonic(secret, wordlist);
+}
+
+/** Parses the words a person typed (any case, extra spaces); throws a readable error. */
+export function recoveryWordsToSecret(words: string): Uint8Array {
+  const normalised = words.trim().toLowerCase().split(/\s+/).join(' ');
+  if (normalised.split(' ').length !== 24) throw new Error('a recovery key has 24 words');
+  if (!validateMnemonic(normalised, wordlist)) {
+    throw new Error('the recovery key is not valid: check each word for a typo');
+  }
+  return mnemonicToEntropy(normalised, wordlist);
+}
+
+export function deriveRecoveryKeys(secret: Uint8Array): RecoveryKeys {
+  const s = sodium();
+  const boxSeed = s.crypto_kdf_derive_from_key(s.crypto_box_SEEDBYTES, 1, KDF_CONTEXT, secret);
+  const signSeed = s.crypto_kdf_derive_from_key(s.crypto_sign_SEEDBYTES, 2, KDF_CONTEXT, secret);
+  const box = s.crypto_box_seed_keypair(boxSeed);
+  const sign = s.crypto_sign_seed_keypair(signSeed);
+  return {
+    box: { publicKey: box.publicKey, privateKey: box.privateKey },
+    sign: { publicKey: sign.publicKey, privateKey: sign.privateKey },
+  };
+}
+
+/** The message a recovery signature covers: binds the signature to one challenge and org. */
+export function recoveryChallengeMessage(organisationId: string, nonce: Uint8Array): Uint8Array {
+  const s = sodium();
+  const prefix = s.from_string(`qorgan-recovery-v1:${organisationId}:`);
+  const out = new Uint8Array(prefix.length + nonce.length);
+  out.set(prefix);
+  out.set(nonce, prefix.length);
+  return out;
+}
+
+export function signRecoveryChallenge(
+  keys: RecoveryKeys,
+  organisationId: string,
+  nonce: Uint8Array,
+): Uint8Array {
+  return sodium().crypto_sign_detached(
+    recoveryChallengeMessage(organisationId, nonce),
+    keys.sign.privateKey,
+  );
+}
+
+export function verifyRecoverySignature(
+  verifyKey: Uint8Array,
+  organisationId: string,
+  nonce: Uint8Array,
+  signature: Uint8Array,
+): boolean {
+  const s = sodium();
+  if (signature.length !== s.crypto_sign_BYTES || verifyKey.length !== s.crypto_sign_PUBLICKEYBYTES) {
+    return false;
+  }
+  return s.crypto_sign_verify_detached(
+    signature,
+    recoveryChallengeMessage(organisationId, nonce),
+    verifyKey,
+  );
+}

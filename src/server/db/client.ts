@@ -1,0 +1,86 @@
+// Opens the database: PGlite (embedded PostgreSQL in WASM) in the data folder by default,
+// PostgreSQL when a URL is given. Both sit behind one Kysely instance and one schema.
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './types.generated.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly engine: Engine;
+  /** Runs SQL text that may hold several statements (migrations only). */
+  exec(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL connection string; when absent, PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** Folder for the PGlite data files; absent means in memory (tests). */
+  pgliteDir?: string | undefined;
+  /** Maximum PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+// int8 columns (audit sequence, job ids) are read as numbers on both engines: they stay
+// far below 2^53, and one representation keeps repository code engine-independent.
+const INT8_OID = 20;
+pg.types.setTypeParser(INT8_OID, (v: string) => Number(v));
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.pgliteDir);
+}
+
+async function openPglite(dir: string | undefined): Promise<Database> {
+  const pglite = await PGlite.create(dir, {
+    parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    engine: 'pglite',
+    async exec(sqlText) {
+      try {
+        await pglite.exec(sqlText);
+      } catch (error) {
+        // A failed statement inside an explicit transaction leaves it open and aborted.
+        await pglite.exec('rollback').catch(() => undefined);
+        throw error;
+      }
+    },
+    async close() {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // Fail at start, with the reason, rather than on the first request.
+  const client = await pool.connect();
+  client.release();
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    async exec(sqlText) {
+      const client = await pool.connect();
+      try {
+        await client.query(sqlText);
+      } catch (error) {
+        // Never return a connection to the pool inside an aborted transaction.
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
