@@ -1,0 +1,50 @@
+// What each role may do: the single declarative table behind docs/roles.md. The server
+// enforces it (src/server/http/authorise.ts); the web app reads it only to hide buttons.
+import type { Role } from '../api/accounts.ts';
+
+export const PERMISSIONS = [
+  'organisation.read',
+  'organisation.update',
+  'members.read',
+  'members.manage',
+  'invitations.manage',
+  'keys.read',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const EVERY_ACTIVE_MEMBER: Permission[] = ['organisation.read', 'keys.read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: [
+    ...EVERY_ACTIVE_MEMBER,
+    'organisation.update',
+    'members.read',
+    'members.manage',
+    'invitations.manage',
+    'audit.read',
+  ],
+  coordinator: [...EVERY_ACTIVE_MEMBER, 'members.read'],
+  case_worker: [...EVERY_ACTIVE_MEMBER],
+  lawyer: [...EVERY_ACTIVE_MEMBER],
+  monitor: [...EVERY_ACTIVE_MEMBER],
+  viewer: [...EVERY_ACTIVE_MEMBER],
+};
+
+export interface Actor {
+  memberId: string;
+  organisationId: string;
+  role: Role;
+  status: 'pending' | 'active' | 'disabled';
+}
+
+/** Whether the actor may do `permission` within the organisation `organisationId`. */
+export function can(actor: Actor, permission: Permission, organisationId: string): boolean {
+  if (actor.status !== 'active') return false;
+  if (actor.organisationId !== organisationId) return false;
+  return ROLE_PERMISSIONS[actor.role].includes(permission);
+}
+
+export function permissionsOf(actor: Pick<Actor, 'role' | 'status'>): Permission[] {
+  return actor.status === 'active' ? [...ROLE_PERMISSIONS[actor.role]] : [];
+}

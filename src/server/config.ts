@@ -1,0 +1,52 @@
+// Runtime configuration: one object, built by the CLI from flags and environment, and
+// passed explicitly into the app (no global settings module).
+import type { KdfParams } from '../common/crypto/keys.ts';
+import { DEFAULT_KDF } from '../common/crypto/keys.ts';
+
+export interface AppConfig {
+  /** Qorgan version, reported by /healthz. */
+  version: string;
+  /**
+   * The origin staff and reporters reach the server at, e.g. https://qorgan.example.org.
+   * Used to check the Origin header of state-changing requests and to print links.
+   */
+  publicOrigin: string;
+  /** True when a TLS-terminating proxy sits in front: enables HSTS and Secure cookies. */
+  behindTls: boolean;
+  /** Where the built staff web app lives (dist/web). */
+  webDistDir: string;
+  /** Argon2id cost given to new members' browsers. */
+  kdf: KdfParams;
+  /** Server-side hash of the auth key (crypto_pwhash_str cost). */
+  authHash: KdfParams;
+  session: {
+    /** Minutes without a request after which a session ends. */
+    idleMinutes: number;
+    /** Hours after login after which a session ends regardless of activity. */
+    absoluteHours: number;
+  };
+  /** Days an invitation link stays valid. */
+  invitationDays: number;
+  /** Failed logins on one account before it is slowed down. */
+  loginFreeAttempts: number;
+  /** Largest JSON body accepted, in bytes. */
+  bodyLimit: number;
+}
+
+export const SERVER_AUTH_HASH: KdfParams = { opslimit: 2, memlimit: 64 * 1024 * 1024 };
+
+export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return {
+    version: '0.1.0',
+    publicOrigin: 'http://127.0.0.1:8080',
+    behindTls: false,
+    webDistDir: new URL('../../dist/web/', import.meta.url).pathname,
+    kdf: DEFAULT_KDF,
+    authHash: SERVER_AUTH_HASH,
+    session: { idleMinutes: 30, absoluteHours: 12 },
+    invitationDays: 7,
+    loginFreeAttempts: 5,
+    bodyLimit: 256 * 1024,
+    ...overrides,
+  };
+}

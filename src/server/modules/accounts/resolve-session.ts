@@ -1,0 +1,40 @@
+import type { Actor } from '../../../common/policy/permissions.ts';
+import type { Role } from '../../../common/api/accounts.ts';
+import type { AccountsDeps } from './accounts.deps.ts';
+import { findLiveSessionByTokenHash, findMember, touchSession } from './accounts.repository.ts';
+import { hashToken } from './credentials.ts';
+
+export interface ResolvedSession {
+  sessionId: string;
+  actor: Actor;
+}
+
+/** How often last-seen is written: often enough for idle expiry, not a write per request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * Finds the live session behind a cookie token and slides its idle expiry. Disabled
+ * members have no session.
+ */
+export async function resolveSession(options: { deps: AccountsDeps; token: string }): Promise<ResolvedSession | null> {
+  const { deps } = options;
+  if (options.token.length < 20 || options.token.length > 100) return null;
+  const now = deps.now();
+  const session = await findLiveSessionByTokenHash(deps.db, hashToken(options.token), now);
+  if (!session) return null;
+  const member = await findMember(deps.db, session.member_id);
+  if (!member || member.status === 'disabled') return null;
+  if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+    const idle = new Date(now.getTime() + deps.config.session.idleMinutes * 60_000);
+    await touchSession(deps.db, session.id, now, idle);
+  }
+  return {
+    sessionId: session.id,
+    actor: {
+      memberId: member.id,
+      organisationId: member.organisation_id,
+      role: member.role as Role,
+      status: member.status as Actor['status'],
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// Builds the real app in-process on a real database, with a movable clock and the
+// cheapest Argon2id settings (stored per member, so this changes cost, not behaviour).
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { TEST_KDF } from '../../src/common/crypto/keys.ts';
+import { loadSodium } from '../../src/common/crypto/sodium.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { defaultConfig, type AppConfig } from '../../src/server/config.ts';
+import { instanceSecretsFrom, type InstanceSecrets } from '../../src/server/secrets.ts';
+import type { TestDatabase } from './engines.ts';
+
+export interface TestClock {
+  now(): Date;
+  advance(ms: number): void;
+}
+
+export function testClock(start = new Date('2026-03-01T09:00:00Z')): TestClock {
+  let current = start.getTime();
+  return { now: () => new Date(current), advance: (ms) => (current += ms) };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  secrets: InstanceSecrets;
+  config: AppConfig;
+  clock: TestClock;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(database: TestDatabase, overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  await loadSodium();
+  const config = defaultConfig({ kdf: TEST_KDF, authHash: TEST_KDF, ...overrides });
+  const secrets = instanceSecretsFrom(new Uint8Array(randomBytes(32)));
+  const clock = testClock(new Date());
+  const app = await buildApp({ config, database, secrets, logger: false, now: clock.now });
+  await app.ready();
+  return { app, database, secrets, config, clock, close: () => app.close() };
+}
+
+/** Extracts the session cookie as a Cookie header value. */
+export function sessionCookieOf(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === '__Host-qorgan_session');
+  if (!cookie) throw new Error(`no session cookie in response ${response.statusCode}: ${response.body}`);
+  return `${cookie.name}=${cookie.value}`;
+}
