@@ -1,0 +1,92 @@
+// Seeds a demo organisation with a member of every role and invented, synthetic data, so
+// a newcomer sees every screen populated. Nothing here describes a real person or event.
+import { wordlist } from '@scure/bip39/wordlists/english.js';
+import { randomInt } from 'node:crypto';
+import type { Role } from '../../common/api/accounts.ts';
+import { buildMemberCredentials, buildNewOrganisation } from '../../common/accounts/client-ops.ts';
+import { toB64 } from '../../common/crypto/encoding.ts';
+import { createKeyGrant, type KdfParams } from '../../common/crypto/keys.ts';
+import type { Actor } from '../../common/policy/permissions.ts';
+import { acceptInvitation } from '../modules/accounts/accept-invitation.ts';
+import type { AccountsDeps } from '../modules/accounts/accounts.deps.ts';
+import { approveMember } from '../modules/accounts/approve-member.ts';
+import { createInvitation } from '../modules/accounts/create-invitation.ts';
+import { registerOrganisation } from '../modules/accounts/register-organisation.ts';
+
+export interface DemoMember {
+  role: Role;
+  email: string;
+  password: string;
+  status: 'active' | 'pending';
+}
+
+export interface DemoSeed {
+  organisationName: string;
+  organisationSlug: string;
+  recoveryWords: string;
+  members: DemoMember[];
+  openInvitationToken: string;
+}
+
+/** A fresh random passphrase per run: the demo has no default password either. */
+function demoPassword(): string {
+  return Array.from({ length: 4 }, () => wordlist[randomInt(wordlist.length)]).join('-');
+}
+
+const DEMO_ROLES: { role: Role; name: string }[] = [
+  { role: 'coordinator', name: 'Aigerim (demo coordinator)' },
+  { role: 'case_worker', name: 'Daniyar (demo case worker)' },
+  { role: 'lawyer', name: 'Saule (demo lawyer)' },
+  { role: 'monitor', name: 'Timur (demo monitor)' },
+  { role: 'viewer', name: 'Zhanna (demo viewer)' },
+];
+
+export async function seedDemo(options: { deps: AccountsDeps; kdf: KdfParams }): Promise<DemoSeed> {
+  const { deps, kdf } = options;
+  const organisationName = 'Demo: Shield Initiative (invented)';
+  const organisationSlug = 'demo';
+  const admin: DemoMember = { role: 'admin', email: 'admin@demo.qorgan.invalid', password: demoPassword(), status: 'active' };
+  const built = buildNewOrganisation({
+    name: organisationName,
+    slug: organisationSlug,
+    defaultLocale: 'ru',
+    admin: { email: admin.email, displayName: 'Asel (demo admin)', password: admin.password, locale: 'ru', kdf },
+  });
+  const { organisationId, memberId } = await registerOrganisation({
+    deps,
+    organisation: built.body.organisation,
+    admin: built.body.admin,
+  });
+  const adminActor: Actor = { memberId, organisationId, role: 'admin', status: 'active' };
+  const members: DemoMember[] = [admin];
+
+  const join = async (role: Role, displayName: string, approve: boolean, email: string) => {
+    const password = demoPassword();
+    const invitation = await createInvitation({ deps, actor: adminActor, role });
+    const credentials = buildMemberCredentials({
+      email,
+      displayName,
+      password,
+      locale: 'ru',
+      orgPublicKey: built.orgKeyPair.publicKey,
+      kdf,
+    });
+    const accepted = await acceptInvitation({ deps, token: invitation.token, credentials: credentials.credentials, device: 'Demo seed' });
+    if (approve) {
+      await approveMember({
+        deps,
+        actor: adminActor,
+        memberId: accepted.memberId,
+        sealedOrgKey: toB64(createKeyGrant(built.orgKeyPair.privateKey, credentials.keyPair.publicKey)),
+      });
+    }
+    members.push({ role, email, password, status: approve ? 'active' : 'pending' });
+  };
+  for (const { role, name } of DEMO_ROLES) {
+    await join(role, name, true, `${role.replace('_', '-')}@demo.qorgan.invalid`);
+  }
+  // One newcomer waits for approval, so the approval screen has something to show.
+  await join('case_worker', 'Nurlan (demo newcomer, awaiting approval)', false, 'newcomer@demo.qorgan.invalid');
+  const open = await createInvitation({ deps, actor: adminActor, role: 'monitor' });
+  return { organisationName, organisationSlug, recoveryWords: built.recoveryWords, members, openInvitationToken: open.token };
+}

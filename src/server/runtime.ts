@@ -1,0 +1,62 @@
+// Opens everything a command needs — database (migrated), instance secret, config — from
+// flags and environment. Used by `serve`, `demo`, `migrate`, `org create`, `audit verify`.
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadSodium } from '../common/crypto/sodium.ts';
+import { defaultConfig, type AppConfig } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { migrate, type MigrationResult } from './db/migrate.ts';
+import type { AccountsDeps } from './modules/accounts/accounts.deps.ts';
+import { instanceSecretsFrom, loadInstanceSecret, type InstanceSecrets } from './secrets.ts';
+
+export interface RuntimeOptions {
+  /** Data folder: PGlite files, the instance secret, later the blob store. */
+  dataDir: string;
+  /** Overrides of the configuration (port-dependent origin, etc.). */
+  config?: Partial<AppConfig>;
+}
+
+export interface Runtime {
+  dataDir: string;
+  config: AppConfig;
+  database: Database;
+  secrets: InstanceSecrets;
+  migration: MigrationResult;
+  deps: AccountsDeps;
+  close(): Promise<void>;
+}
+
+export async function packageVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
+  await loadSodium();
+  const dataDir = path.resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const database = await openDatabase({ databaseUrl, pgliteDir: databaseUrl ? undefined : path.join(dataDir, 'pgdata') });
+  try {
+    const migration = await migrate(database);
+    const secrets = instanceSecretsFrom(await loadInstanceSecret(dataDir, process.env.QORGAN_SECRET_FILE || undefined));
+    const config = defaultConfig({
+      version: await packageVersion(),
+      behindTls: process.env.QORGAN_BEHIND_TLS === '1' || process.env.QORGAN_BEHIND_TLS === 'true',
+      ...(process.env.QORGAN_PUBLIC_ORIGIN ? { publicOrigin: process.env.QORGAN_PUBLIC_ORIGIN } : {}),
+      ...options.config,
+    });
+    return {
+      dataDir,
+      config,
+      database,
+      secrets,
+      migration,
+      deps: { db: database.db, secrets, config, now: () => new Date() },
+      close: () => database.close(),
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
