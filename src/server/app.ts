@@ -5,7 +5,7 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { healthResponse } from '../common/api/accounts.ts';
 import { loadSodium } from '../common/crypto/sodium.ts';
@@ -105,7 +105,7 @@ async function registerWebApp(app: FastifyInstance, distDir: string): Promise<vo
     maxAge: '365d',
     index: false,
   });
-  const sendIndex = async (_request: unknown, reply: import('fastify').FastifyReply) =>
+  const sendIndex = async (_request: unknown, reply: FastifyReply) =>
     reply.type('text/html; charset=utf-8').send(indexHtml);
   app.get('/app', { schema: { hide: true } }, sendIndex);
   app.get('/app/*', { schema: { hide: true } }, sendIndex);
