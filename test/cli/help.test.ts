@@ -1,0 +1,31 @@
+// Every command answers --help with its usage, through the real executable.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const BIN = new URL('../../bin/qorgan.js', import.meta.url).pathname;
+
+const COMMANDS = [[], ['serve'], ['demo'], ['migrate'], ['org'], ['org', 'create'], ['audit'], ['audit', 'verify']];
+
+for (const words of COMMANDS) {
+  test(`qorgan ${words.join(' ')} --help prints its usage`, async () => {
+    const { stdout } = await run(process.execPath, [BIN, ...words, '--help']);
+    assert.match(stdout, new RegExp(`Usage: qorgan${words.length ? ' ' + words.join(' ') : ''}`));
+    assert.match(stdout, /Options:/);
+  });
+}
+
+test('the top-level help lists every command', async () => {
+  const { stdout } = await run(process.execPath, [BIN, '--help']);
+  for (const name of ['serve', 'demo', 'migrate', 'org', 'audit']) assert.match(stdout, new RegExp(`\\n  ${name}\\b`));
+});
+
+test('a bad port is refused with a clear message and exit code 1', async () => {
+  await assert.rejects(run(process.execPath, [BIN, 'serve', '--port', 'eighty']), (error: { code: number; stderr: string }) => {
+    assert.equal(error.code, 1);
+    assert.match(error.stderr, /port is a whole number/);
+    return true;
+  });
+});
