@@ -29,3 +29,9 @@ test('a bad port is refused with a clear message and exit code 1', async () => {
     return true;
   });
 });
+
+test('npx qorgan runs the project CLI on the pinned Node', async () => {
+  const root = new URL('../..', import.meta.url).pathname;
+  const { stdout } = await run('npm', ['exec', '--yes', '--', 'qorgan', '--help'], { cwd: root, env: { ...process.env, npm_config_update_notifier: 'false' } });
+  assert.match(stdout, /Usage: qorgan/);
+});
