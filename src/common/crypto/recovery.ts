@@ -48,6 +48,9 @@ export function deriveRecoveryKeys(secret: Uint8Array): RecoveryKeys {
 /** The message a recovery signature covers: binds the signature to one challenge and org. */
 export function recoveryChallengeMessage(organisationId: string, nonce: Uint8Array): Uint8Array {
   const s = sodium();
+  // Fixed-length nonce and a colon-free id keep the encoding unambiguous.
+  if (nonce.length !== 32) throw new Error('a recovery nonce is 32 bytes');
+  if (organisationId.includes(':')) throw new Error('bad organisation id');
   const prefix = s.from_string(`qorgan-recovery-v1:${organisationId}:`);
   const out = new Uint8Array(prefix.length + nonce.length);
   out.set(prefix);
@@ -73,7 +76,12 @@ export function verifyRecoverySignature(
   signature: Uint8Array,
 ): boolean {
   const s = sodium();
-  if (signature.length !== s.crypto_sign_BYTES || verifyKey.length !== s.crypto_sign_PUBLICKEYBYTES) {
+  if (
+    signature.length !== s.crypto_sign_BYTES ||
+    verifyKey.length !== s.crypto_sign_PUBLICKEYBYTES ||
+    nonce.length !== 32 ||
+    organisationId.includes(':')
+  ) {
     return false;
   }
   return s.crypto_sign_verify_detached(

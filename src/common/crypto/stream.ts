@@ -15,6 +15,8 @@ export interface StreamEncryptor {
   readonly header: Uint8Array;
   /** Encrypts one chunk of at most CHUNK_BYTES; `final` marks the last one. */
   push(chunk: Uint8Array, final: boolean): Uint8Array;
+  /** SHA-256 of all plaintext pushed, available once the final chunk was pushed. */
+  sha256(): Uint8Array;
 }
 
 export function createStreamEncryptor(fileKey: Uint8Array): StreamEncryptor {
@@ -24,15 +26,29 @@ export function createStreamEncryptor(fileKey: Uint8Array): StreamEncryptor {
   head.set(header(ALG_STREAM));
   head.set(init.header, 2);
   let finished = false;
+  // The integrity proof of an evidence file is the hash of its original plaintext,
+  // computed in the same pass that encrypts it.
+  const hash = s.crypto_hash_sha256_init();
+  let digest: Uint8Array | undefined;
   return {
     header: head,
+    sha256() {
+      if (!digest) throw new Error('the stream is not finished');
+      return digest;
+    },
     push(chunk, final) {
       if (finished) throw new Error('stream already finished');
       if (chunk.length > CHUNK_BYTES) throw new Error(`chunk larger than ${CHUNK_BYTES} bytes`);
+      // The reader splits at fixed offsets (decryptBytes), so only the last chunk may be short.
+      if (!final && chunk.length !== CHUNK_BYTES) {
+        throw new Error(`a chunk that is not the last must be exactly ${CHUNK_BYTES} bytes`);
+      }
       finished = final;
       const tag = final
         ? s.crypto_secretstream_xchacha20poly1305_TAG_FINAL
         : s.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE;
+      s.crypto_hash_sha256_update(hash, chunk);
+      if (final) digest = s.crypto_hash_sha256_final(hash);
       return s.crypto_secretstream_xchacha20poly1305_push(init.state, chunk, null, tag);
     },
   };
@@ -61,9 +77,18 @@ export function createStreamDecryptor(fileKey: Uint8Array, head: Uint8Array): St
   return {
     pull(encrypted) {
       if (sawFinal) throw new DecryptionError('data after the final chunk');
-      const result = s.crypto_secretstream_xchacha20poly1305_pull(state, encrypted, null);
-      // libsodium.js returns false (not an exception) when authentication fails.
-      if (!result) throw new DecryptionError('chunk authentication failed (tampered or reordered)');
+      let result: { message: Uint8Array; tag: number } | false;
+      try {
+        // libsodium.js returns false when authentication fails, but throws a TypeError
+        // ("cipher is too short") for a chunk shorter than ABYTES: a file cut inside its
+        // last chunk. Both are a DecryptionError.
+        result = s.crypto_secretstream_xchacha20poly1305_pull(state, encrypted, null);
+      } catch {
+        result = false;
+      }
+      if (!result) {
+        throw new DecryptionError('chunk authentication failed (tampered, reordered or truncated)');
+      }
       sawFinal = result.tag === s.crypto_secretstream_xchacha20poly1305_TAG_FINAL;
       return { plaintext: result.message, final: sawFinal };
     },

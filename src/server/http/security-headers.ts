@@ -3,8 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 
 /**
- * 'wasm-unsafe-eval' lets libsodium compile its WebAssembly (Argon2id in the browser is
- * unusably slow in the asm.js fallback); it does not allow eval() of JavaScript.
+ * 'wasm-unsafe-eval' lets libsodium compile its WebAssembly: without it libsodium.js does
+ * not load at all (it ships no asm.js fallback; e2e/crypto-browser.test.ts checks this).
+ * It does not allow eval() of JavaScript.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
