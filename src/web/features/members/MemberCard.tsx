@@ -26,7 +26,8 @@ export function MemberCard({
 }: {
   member: MemberView;
   names: DecryptedNames;
-  onChange(updated: MemberView): void;
+  /** Called after a change, with a confirmation for the page to show: an approved card moves to another list and would lose its own. */
+  onChange(updated: MemberView, message: string): void;
 }) {
   const { t, date } = useI18n();
   const session = useSession();
@@ -36,7 +37,6 @@ export function MemberCard({
   const [role, setRole] = useState<Role>(member.role);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const canManage = session.can('members.manage');
   const isMe = session.me?.member.id === member.id;
   const org = session.keys?.org ?? null;
@@ -49,12 +49,10 @@ export function MemberCard({
   const act = async (work: () => Promise<MemberView>, message: string) => {
     setBusy(true);
     setError(null);
-    setNotice(null);
     try {
       const updated = await work();
       setPanel(null);
-      setNotice(message);
-      onChange(updated);
+      onChange(updated, message);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -119,7 +117,6 @@ export function MemberCard({
       </dl>
       {fingerprintDiffers ? <Alert kind="warning">{t('members.fingerprintDiffers')}</Alert> : null}
       {member.status === 'active' && !member.hasKeyGrant ? <Alert kind="warning">{t('members.noGrant')}</Alert> : null}
-      {notice ? <Alert kind="success">{notice}</Alert> : null}
       {error ? <Alert>{errorText(error, t)}</Alert> : null}
 
       {canManage && member.status === 'pending' && panel !== 'approve' ? (

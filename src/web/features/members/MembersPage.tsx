@@ -13,6 +13,7 @@ export function MembersPage() {
   const session = useSession();
   const [members, setMembers] = useState<MemberView[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const org = session.keys?.org ?? null;
 
   const load = useCallback(() => {
@@ -29,7 +30,8 @@ export function MembersPage() {
     return map;
   }, [members, org]);
 
-  const replace = (updated: MemberView) => {
+  const replace = (updated: MemberView, message: string) => {
+    setNotice(message);
     setMembers((current) => current?.map((m) => (m.id === updated.id ? updated : m)) ?? null);
     if (updated.status === 'active') void session.refresh().catch(() => undefined);
   };
@@ -41,6 +43,7 @@ export function MembersPage() {
   return (
     <Page title={t('members.title')} wide>
       {error ? <Alert>{errorText(error, t)}</Alert> : null}
+      {notice ? <Alert kind="success">{notice}</Alert> : null}
       {!members ? (
         error ? null : <Busy>{t('common.loading')}</Busy>
       ) : (
