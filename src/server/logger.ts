@@ -12,10 +12,22 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
       serializers: {
         req: () => undefined,
         res: () => undefined,
-        err: pino.stdSerializers.err,
+        err: serializeError,
       },
       redact: { paths: ['req', 'res', 'remoteAddress', 'ip', 'headers', 'cookie'], remove: true },
     },
     options.destination ?? pino.destination(1),
   );
+}
+
+/**
+ * An error as type, message, stack and code only. The standard serializer copies every
+ * property, and database errors carry row values in them ("detail: Failing row contains
+ * (…)", key values, query parameters): those must never reach the log on disk.
+ */
+function serializeError(error: unknown): { type: string; message: string; stack: string; code?: string } {
+  if (!(error instanceof Error)) return { type: typeof error, message: String(error), stack: '' };
+  const { type, message, stack } = pino.stdSerializers.err(error);
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return code === undefined ? { type, message, stack } : { type, message, stack, code };
 }

@@ -29,6 +29,16 @@ export async function findOrganisationBySlug(db: Db, slug: string) {
   return db.selectFrom('organisations').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
+/**
+ * Locks the organisation row: member changes that check "is this the last admin?" take it
+ * first, so two admins demoting or disabling each other at once cannot both pass the check.
+ * NO KEY UPDATE, so it does not wait for (or deadlock with) inserts whose foreign keys
+ * point at the organisation, such as a key grant written by an approval.
+ */
+export async function lockOrganisation(trx: Transaction<DB>, id: string): Promise<void> {
+  await trx.selectFrom('organisations').select('id').where('id', '=', id).forNoKeyUpdate().execute();
+}
+
 export async function updateOrganisation(db: Db, id: string, patch: Updateable<OrganisationsTable>) {
   return db.updateTable('organisations').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
@@ -165,6 +175,14 @@ export async function revokeInvitation(db: Db, id: string, at: Date) {
 
 export async function insertSetupToken(db: Db, row: { token_hash: Uint8Array; created_at: Date; expires_at: Date }) {
   await db.insertInto('setup_tokens').values(row).execute();
+}
+
+/**
+ * Locks every setup token: two links used at the same moment would otherwise both see
+ * "no organisation yet" and both create one. The second waits and then sees the first.
+ */
+export async function lockAllSetupTokens(trx: Transaction<DB>): Promise<void> {
+  await trx.selectFrom('setup_tokens').select('token_hash').forUpdate().execute();
 }
 
 export async function lockSetupToken(trx: Transaction<DB>, tokenHash: Uint8Array) {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { setupRequest } from '../../../common/api/accounts.ts';
 import { HttpError } from '../../http/errors.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { countOrganisations, lockSetupToken, markSetupTokenUsed } from './accounts.repository.ts';
+import { countOrganisations, lockAllSetupTokens, lockSetupToken, markSetupTokenUsed } from './accounts.repository.ts';
 import { createOrganisation } from './create-organisation.ts';
 import { createSession } from './create-session.ts';
 import { hashToken } from './credentials.ts';
@@ -18,6 +18,7 @@ export interface CompleteSetupOptions {
 export async function completeSetup(options: CompleteSetupOptions) {
   const { deps, request } = options;
   return deps.db.transaction().execute(async (trx) => {
+    await lockAllSetupTokens(trx);
     const tokenHash = hashToken(request.token);
     const token = await lockSetupToken(trx, tokenHash);
     if (!token || token.used_at || token.expires_at <= deps.now()) {

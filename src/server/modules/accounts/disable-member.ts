@@ -3,7 +3,7 @@ import { conflict, notFound } from '../../http/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
 import { authorise } from './accounts.policy.ts';
-import { countActiveAdmins, deleteKeyGrant, endMemberSessions, lockMember, updateMember } from './accounts.repository.ts';
+import { countActiveAdmins, deleteKeyGrant, endMemberSessions, lockMember, lockOrganisation, updateMember } from './accounts.repository.ts';
 
 /**
  * Disables a member: sessions end and their key grant is deleted. (They may still hold
@@ -13,6 +13,7 @@ export async function disableMember(options: { deps: AccountsDeps; actor: Actor;
   const { deps, actor } = options;
   authorise(actor, 'members.manage', actor.organisationId);
   return deps.db.transaction().execute(async (trx) => {
+    await lockOrganisation(trx, actor.organisationId);
     const member = await lockMember(trx, options.memberId);
     if (!member || member.organisation_id !== actor.organisationId) throw notFound('The member');
     if (member.id === actor.memberId) throw conflict('self', 'You cannot disable your own account.');

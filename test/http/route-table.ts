@@ -1,0 +1,280 @@
+// Every route of the app with what it needs (a permission from ROLE_PERMISSIONS, any
+// signed-in member, or nothing) and how to build a valid request for a given actor. The
+// authorisation and header tests walk this table; a test fails when the app has a route
+// the table lacks, so no new route can skip them.
+import * as OTPAuth from 'otpauth';
+import { toB64 } from '../../src/common/crypto/encoding.ts';
+import type { Permission } from '../../src/common/policy/permissions.ts';
+import {
+  approvalFor,
+  enrolTotp,
+  invite,
+  acceptInvitation,
+  passwordChangeFor,
+  codeNow,
+} from '../helpers/accounts.ts';
+import type { TestMember, TestOrganisation } from '../helpers/factories.ts';
+import type { TestApp } from '../helpers/test-app.ts';
+import { randomHex } from '../helpers/http.ts';
+
+/** A permission, any signed-in member including pending ones ('self'), or no session ('public'). */
+export type Need = Permission | 'self' | 'public';
+
+export interface Built {
+  url: string;
+  payload?: unknown;
+}
+
+export interface RouteCase {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** The route pattern as registered. */
+  route: string;
+  need: Need;
+  /** The status of a valid request by a member who may. */
+  ok: number;
+  /** Builds a valid request for `actor`, creating fresh objects in `org` as needed. */
+  build(t: TestApp, org: TestOrganisation, actor: TestMember): Promise<Built>;
+}
+
+const plain = (url: string, payload?: unknown) => async (): Promise<Built> =>
+  payload === undefined ? { url } : { url, payload };
+
+/** The organisation's own session id of `actor` (their current one). */
+async function currentSessionId(t: TestApp, actor: TestMember): Promise<string> {
+  const res = await t.app.inject({
+    method: 'GET',
+    url: '/api/me/sessions',
+    headers: { cookie: actor.cookie },
+  });
+  const found = res
+    .json<{ sessions: { id: string; current: boolean }[] }>()
+    .sessions.find((s) => s.current);
+  if (!found) throw new Error(`no current session: ${res.statusCode} ${res.body}`);
+  return found.id;
+}
+
+/** A fresh pending member of `org` (invited and accepted, not approved). */
+async function pendingOf(t: TestApp, org: TestOrganisation): Promise<TestMember> {
+  return acceptInvitation(t, org, (await invite(t, org)).token);
+}
+
+export const AUTHENTICATED_ROUTES: RouteCase[] = [
+  { method: 'GET', route: '/api/me', need: 'self', ok: 200, build: plain('/api/me') },
+  {
+    method: 'PATCH',
+    route: '/api/me',
+    need: 'self',
+    ok: 200,
+    build: plain('/api/me', { locale: 'ru' }),
+  },
+  {
+    method: 'POST',
+    route: '/api/me/password',
+    need: 'self',
+    ok: 200,
+    build: async (t, _org, actor) => ({
+      url: '/api/me/password',
+      payload: (await passwordChangeFor(t, actor)).body,
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/me/sessions',
+    need: 'self',
+    ok: 200,
+    build: plain('/api/me/sessions'),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/me/sessions/:id',
+    need: 'self',
+    ok: 204,
+    build: async (t, _org, actor) => ({
+      url: `/api/me/sessions/${await currentSessionId(t, actor)}`,
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/me/totp/setup',
+    need: 'self',
+    ok: 200,
+    build: plain('/api/me/totp/setup', {}),
+  },
+  {
+    method: 'POST',
+    route: '/api/me/totp/enable',
+    need: 'self',
+    ok: 200,
+    build: async (t, _org, actor) => {
+      const setup = await t.app.inject({
+        method: 'POST',
+        url: '/api/me/totp/setup',
+        headers: { cookie: actor.cookie },
+        payload: {},
+      });
+      const { secret } = setup.json<{ secret: string }>();
+      return {
+        url: '/api/me/totp/enable',
+        payload: { code: codeNow(t, new Uint8Array(OTPAuth.Secret.fromBase32(secret).bytes)) },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/me/totp/disable',
+    need: 'self',
+    ok: 204,
+    build: async (t, _org, actor) => {
+      const { secret } = await enrolTotp(t, actor.cookie);
+      t.clock.advance(30_000);
+      return { url: '/api/me/totp/disable', payload: { code: codeNow(t, secret) } };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/organisation',
+    need: 'organisation.read',
+    ok: 200,
+    build: plain('/api/organisation'),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/organisation',
+    need: 'organisation.update',
+    ok: 200,
+    build: plain('/api/organisation', { name: 'Renamed' }),
+  },
+  {
+    method: 'GET',
+    route: '/api/members',
+    need: 'members.read',
+    ok: 200,
+    build: plain('/api/members'),
+  },
+  {
+    method: 'POST',
+    route: '/api/members/:id/approve',
+    need: 'members.manage',
+    ok: 200,
+    build: async (t, org) => {
+      const pending = await pendingOf(t, org);
+      return { url: `/api/members/${pending.id}/approve`, payload: approvalFor(org, pending) };
+    },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/members/:id',
+    need: 'members.manage',
+    ok: 200,
+    build: async (t, org) => ({
+      url: `/api/members/${(await pendingOf(t, org)).id}`,
+      payload: { role: 'viewer' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/members/:id/disable',
+    need: 'members.manage',
+    ok: 200,
+    build: async (t, org) => ({
+      url: `/api/members/${(await pendingOf(t, org)).id}/disable`,
+      payload: {},
+    }),
+  },
+  {
+    method: 'GET',
+    route: '/api/invitations',
+    need: 'invitations.manage',
+    ok: 200,
+    build: plain('/api/invitations'),
+  },
+  {
+    method: 'POST',
+    route: '/api/invitations',
+    need: 'invitations.manage',
+    ok: 201,
+    build: plain('/api/invitations', { role: 'viewer' }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/invitations/:id',
+    need: 'invitations.manage',
+    ok: 204,
+    build: async (t, org) => ({ url: `/api/invitations/${(await invite(t, org)).id}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/keys/status',
+    need: 'keys.read',
+    ok: 200,
+    build: plain('/api/keys/status'),
+  },
+  {
+    method: 'GET',
+    route: '/api/audit',
+    need: 'audit.read',
+    ok: 200,
+    build: plain('/api/audit?limit=5'),
+  },
+];
+
+const fakeToken = () => `unused-token-${randomHex(16)}`;
+const fakeKey = () => toB64(new Uint8Array(32));
+
+/** Routes that need no session: their own tests check them; here they only need listing. */
+export const PUBLIC_ROUTES: { method: string; route: string; build(): Built }[] = [
+  { method: 'GET', route: '/', build: () => ({ url: '/' }) },
+  { method: 'GET', route: '/app', build: () => ({ url: '/app/' }) },
+  { method: 'GET', route: '/app/*', build: () => ({ url: '/app/cases/1' }) },
+  { method: 'GET', route: '/healthz', build: () => ({ url: '/healthz' }) },
+  { method: 'GET', route: '/api/openapi.json', build: () => ({ url: '/api/openapi.json' }) },
+  { method: 'GET', route: '/api/setup/status', build: () => ({ url: '/api/setup/status' }) },
+  { method: 'POST', route: '/api/setup', build: () => ({ url: '/api/setup', payload: {} }) },
+  {
+    method: 'POST',
+    route: '/api/invitations/inspect',
+    build: () => ({ url: '/api/invitations/inspect', payload: { token: fakeToken() } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/invitations/accept',
+    build: () => ({ url: '/api/invitations/accept', payload: {} }),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/prelogin',
+    build: () => ({ url: '/api/auth/prelogin', payload: { email: 'someone@example.org' } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/login',
+    build: () => ({
+      url: '/api/auth/login',
+      payload: { email: 'someone@example.org', authKey: fakeKey() },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/auth/totp',
+    build: () => ({ url: '/api/auth/totp', payload: { challenge: fakeToken(), code: '123456' } }),
+  },
+  // Logout needs no session: without one it just clears the cookie.
+  {
+    method: 'POST',
+    route: '/api/auth/logout',
+    build: () => ({ url: '/api/auth/logout', payload: {} }),
+  },
+  {
+    method: 'POST',
+    route: '/api/recovery/start',
+    build: () => ({ url: '/api/recovery/start', payload: { organisationSlug: 'no-such-org' } }),
+  },
+  {
+    method: 'POST',
+    route: '/api/recovery/complete',
+    build: () => ({ url: '/api/recovery/complete', payload: {} }),
+  },
+];
+
+/** Web-app routes that exist only once dist/web is built. */
+export const OPTIONAL_ROUTES = [{ method: 'GET', route: '/app/assets/*' }];
