@@ -91,9 +91,11 @@ async function registerWebApp(app: FastifyInstance, distDir: string): Promise<vo
   const built = await stat(indexFile).then(() => true, () => false);
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
   if (!built) {
-    app.get('/app/*', { schema: { hide: true } }, async (_request, reply) =>
-      reply.code(503).type('text/plain; charset=utf-8').send('The web app is not built. Run: npm run build'),
-    );
+    const notBuilt = async (_request: unknown, reply: FastifyReply) =>
+      reply.code(503).type('text/plain; charset=utf-8').send('The web app is not built. Run: npm run build');
+    // '/app' too: '/' redirects to '/app/', which ignoreTrailingSlash routes to '/app'.
+    app.get('/app', { schema: { hide: true } }, notBuilt);
+    app.get('/app/*', { schema: { hide: true } }, notBuilt);
     return;
   }
   const indexHtml = await readFile(indexFile, 'utf8');
