@@ -8,14 +8,18 @@ export interface AppConfig {
   version: string;
   /**
    * The origin staff and reporters reach the server at, e.g. https://qorgan.example.org.
-   * Used to check the Origin header of state-changing requests and to print links.
+   * Used to print links. (The CSRF check compares Origin with the Host header, so a
+   * reverse proxy must pass Host through: docs/deployment.md.)
    */
   publicOrigin: string;
-  /** True when a TLS-terminating proxy sits in front: enables HSTS and Secure cookies. */
+  /** True when a TLS-terminating proxy sits in front: enables HSTS. (Cookies are always Secure.) */
   behindTls: boolean;
   /** Where the built staff web app lives (dist/web). */
   webDistDir: string;
-  /** Argon2id cost given to new members' browsers. */
+  /**
+   * Argon2id cost quoted for e-mails without an account (prelogin), so they look like real
+   * ones. Browsers create new members with DEFAULT_KDF from the shared crypto module.
+   */
   kdf: KdfParams;
   /** Server-side hash of the auth key (crypto_pwhash_str cost). */
   authHash: KdfParams;

@@ -7,7 +7,6 @@ import { openKeyGrant } from '../../src/common/crypto/keys.ts';
 import { fingerprint } from '../../src/common/crypto/envelope.ts';
 import { acceptInvitation, approvalFor, invite, inviteeFor, me } from '../helpers/accounts.ts';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
-import { closeDatabase } from '../helpers/close-database.ts';
 import { addMember, createOrganisation, loginCookie } from '../helpers/factories.ts';
 import { call, errorOf } from '../helpers/http.ts';
 import { createTestApp, sessionCookieOf, type TestApp } from '../helpers/test-app.ts';
@@ -22,7 +21,7 @@ for (const engine of engines()) {
     });
     after(async () => {
       await t.close();
-      await closeDatabase(database);
+      await database.close();
     });
 
     const inspect = (token: string) =>

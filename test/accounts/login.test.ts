@@ -6,7 +6,6 @@ import { toB64 } from '../../src/common/crypto/encoding.ts';
 import { deriveLoginKeys, generateSalt } from '../../src/common/crypto/keys.ts';
 import { me, passwordStep } from '../helpers/accounts.ts';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
-import { closeDatabase } from '../helpers/close-database.ts';
 import { addMember, authKeyFor, createOrganisation, loginCookie } from '../helpers/factories.ts';
 import { call, errorOf, randomHex } from '../helpers/http.ts';
 import { createTestApp, sessionCookieOf, type TestApp } from '../helpers/test-app.ts';
@@ -23,7 +22,7 @@ for (const engine of engines()) {
     });
     after(async () => {
       await t.close();
-      await closeDatabase(database);
+      await database.close();
     });
 
     const prelogin = async (email: string) => {
@@ -39,11 +38,12 @@ for (const engine of engines()) {
     const lockedUntil = async (memberId: string) =>
       (
         await t.database.db
-          .selectFrom('members')
-          .select('locked_until')
-          .where('id', '=', memberId)
-          .executeTakeFirstOrThrow()
-      ).locked_until;
+          .selectFrom('login_throttle')
+          .innerJoin('members', 'members.email_index', 'login_throttle.email_index')
+          .select('login_throttle.locked_until')
+          .where('members.id', '=', memberId)
+          .executeTakeFirst()
+      )?.locked_until ?? null;
 
     test('prelogin for an unknown e-mail gives a stable salt unlike a real one, with the default cost', async () => {
       const org = await createOrganisation(t);
@@ -68,7 +68,7 @@ for (const engine of engines()) {
       const wrong = await attempt(org.admin.email, wrongAuthKey());
       assert.equal(wrong.statusCode, 401);
       assert.deepEqual(wrong.json(), {
-        error: { code: 'unauthorised', message: 'Wrong e-mail or password.' },
+        error: { code: 'wrong_credentials', message: 'Wrong e-mail or password.' },
       });
       const unknown = await attempt(`nobody-${randomHex()}@example.org`, wrongAuthKey());
       assert.equal(unknown.statusCode, 401);
@@ -85,6 +85,23 @@ for (const engine of engines()) {
       assert.equal(res.statusCode, 200, res.body);
       assert.deepEqual(res.json(), { next: 'done' });
       assert.equal((await me(t, sessionCookieOf(res))).member.id, org.admin.id);
+    });
+
+    test('an e-mail without an account is throttled exactly like one with an account', async () => {
+      const org = await createOrganisation(t);
+      const unknown = `nobody-${randomHex()}@example.org`;
+      const answers = async (email: string) => {
+        const seen: string[] = [];
+        for (let i = 0; i <= t.config.loginFreeAttempts + 1; i += 1) {
+          const res = await attempt(email, wrongAuthKey());
+          seen.push(`${res.statusCode} ${res.body}`);
+        }
+        return seen;
+      };
+      const known = await answers(org.admin.email);
+      const nobody = await answers(unknown);
+      assert.deepEqual(nobody, known, 'the same sequence of answers: a 429 tells nothing');
+      assert.match(nobody.at(-1) ?? '', /^429 /);
     });
 
     test('after the free attempts the account is locked, even for the right password, until the wait is over', async () => {

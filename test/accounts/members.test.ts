@@ -7,7 +7,6 @@ import { deriveRecoveryKeys, recoveryWordsToSecret } from '../../src/common/cryp
 import { ROLE_PERMISSIONS } from '../../src/common/policy/permissions.ts';
 import { acceptInvitation, approvalFor, invite, me, passwordStep } from '../helpers/accounts.ts';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
-import { closeDatabase } from '../helpers/close-database.ts';
 import { addMember, createOrganisation } from '../helpers/factories.ts';
 import { call, errorOf } from '../helpers/http.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -22,7 +21,7 @@ for (const engine of engines()) {
     });
     after(async () => {
       await t.close();
-      await closeDatabase(database);
+      await database.close();
     });
 
     const setRole = (cookie: string, memberId: string, role: string) =>

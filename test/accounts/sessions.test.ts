@@ -3,7 +3,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
-import { closeDatabase } from '../helpers/close-database.ts';
 import { addMember, authKeyFor, createOrganisation, loginCookie } from '../helpers/factories.ts';
 import { call } from '../helpers/http.ts';
 import { createTestApp, sessionCookieOf, type TestApp } from '../helpers/test-app.ts';
@@ -26,7 +25,7 @@ for (const engine of engines()) {
     });
     after(async () => {
       await t.close();
-      await closeDatabase(database);
+      await database.close();
     });
 
     const status = async (cookie: string) =>

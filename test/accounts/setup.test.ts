@@ -11,7 +11,6 @@ import { openKeyGrant, TEST_KDF } from '../../src/common/crypto/keys.ts';
 import { issueSetupToken } from '../../src/server/modules/accounts/issue-setup-token.ts';
 import { me } from '../helpers/accounts.ts';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
-import { closeDatabase } from '../helpers/close-database.ts';
 import { loginCookie } from '../helpers/factories.ts';
 import { call, errorOf, randomHex } from '../helpers/http.ts';
 import { createTestApp, sessionCookieOf, type TestApp } from '../helpers/test-app.ts';
@@ -50,7 +49,7 @@ for (const engine of engines()) {
     });
     afterEach(async () => {
       await t.close();
-      await closeDatabase(database);
+      await database.close();
     });
 
     test('a setup link creates the organisation and its admin, works once, and ends every other link', async () => {

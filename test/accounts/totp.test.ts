@@ -5,7 +5,6 @@ import { after, before, describe, test } from 'node:test';
 import { currentTotpCode } from '../../src/server/modules/accounts/totp.ts';
 import { codeNow, enrolTotp, me, passwordStep, totpChallenge } from '../helpers/accounts.ts';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
-import { closeDatabase } from '../helpers/close-database.ts';
 import { addMember, createOrganisation } from '../helpers/factories.ts';
 import { call, errorOf } from '../helpers/http.ts';
 import { createTestApp, sessionCookieOf, type TestApp } from '../helpers/test-app.ts';
@@ -22,7 +21,7 @@ for (const engine of engines()) {
     });
     after(async () => {
       await t.close();
-      await closeDatabase(database);
+      await database.close();
     });
 
     const secondStep = (challenge: string, factor: { code: string } | { recoveryCode: string }) =>
@@ -76,11 +75,13 @@ for (const engine of engines()) {
       const wrongCode = String((Number(codeNow(t, secret)) + 500_000) % 1_000_000).padStart(6, '0');
       const wrong = await secondStep(challenge, { code: wrongCode });
       assert.equal(wrong.statusCode, 401);
+      assert.equal(errorOf(wrong).code, 'wrong_code');
       assert.match(errorOf(wrong).message, /not right/);
 
       // The code that enabled TOTP was used for this step already: refused, in its own window.
       const reused = await secondStep(challenge, { code: codeNow(t, secret) });
       assert.equal(reused.statusCode, 401);
+      assert.equal(errorOf(reused).code, 'code_reused');
       assert.match(errorOf(reused).message, /already used/);
       assert.equal(reused.cookies.length, 0);
 
@@ -120,6 +121,7 @@ for (const engine of engines()) {
         recoveryCode: code,
       });
       assert.equal(again.statusCode, 401);
+      assert.equal(errorOf(again).code, 'recovery_code_invalid');
       assert.match(errorOf(again).message, /recovery code/);
       const other = await secondStep(await totpChallenge(t, org.admin.email, org.admin.password), {
         recoveryCode: recoveryCodes[4] ?? '',

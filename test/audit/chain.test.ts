@@ -8,7 +8,6 @@ import type { AuditRow } from '../../src/server/modules/audit/audit.repository.t
 import { verifyChain } from '../../src/server/modules/audit/verify-chain.ts';
 import { invite } from '../helpers/accounts.ts';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
-import { closeDatabase } from '../helpers/close-database.ts';
 import { addMember, createOrganisation } from '../helpers/factories.ts';
 import { auditHead } from '../helpers/http.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -27,7 +26,7 @@ for (const engine of engines()) {
     });
     after(async () => {
       await t.close();
-      await closeDatabase(database);
+      await database.close();
     });
 
     const db = () => t.database.db;

@@ -19,7 +19,6 @@ import { openDatabase } from '../../src/server/db/client.ts';
 import type { DB } from '../../src/server/db/types.generated.ts';
 import { instanceSecretsFrom, loadInstanceSecret } from '../../src/server/secrets.ts';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
-import { closeDatabase } from '../helpers/close-database.ts';
 import { loginCookie } from '../helpers/factories.ts';
 import { randomHex } from '../helpers/http.ts';
 import { testClock } from '../helpers/test-app.ts';
@@ -56,7 +55,7 @@ for (const engine of engines()) {
       }
     });
     after(async () => {
-      if (postgres) await closeDatabase(postgres);
+      if (postgres) await postgres.close();
       await rm(dataDir, { recursive: true, force: true });
     });
 
@@ -93,7 +92,7 @@ for (const engine of engines()) {
       try {
         return await use(database.db);
       } finally {
-        await closeDatabase(database);
+        await database.close();
       }
     };
     const organisations = () =>
@@ -168,7 +167,7 @@ for (const engine of engines()) {
         assert.ok(await loginCookie(t, email, password));
       } finally {
         await app.close();
-        if (!postgres) await closeDatabase(database);
+        if (!postgres) await database.close();
       }
     });
 

@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { invite } from '../helpers/accounts.ts';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
-import { closeDatabase } from '../helpers/close-database.ts';
 import { addMember, createOrganisation } from '../helpers/factories.ts';
 import { call } from '../helpers/http.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -30,7 +29,7 @@ for (const engine of engines()) {
     });
     after(async () => {
       await t.close();
-      await closeDatabase(database);
+      await database.close();
     });
 
     const list = async (cookie: string, query: string) => {

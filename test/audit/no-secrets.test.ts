@@ -15,7 +15,6 @@ import {
   type RecoveryStart,
 } from '../helpers/accounts.ts';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
-import { closeDatabase } from '../helpers/close-database.ts';
 import { addMember, authKeyFor, createOrganisation } from '../helpers/factories.ts';
 import { call, tokenOfCookie } from '../helpers/http.ts';
 import { createTestApp, sessionCookieOf, type TestApp } from '../helpers/test-app.ts';
@@ -44,7 +43,7 @@ for (const engine of engines()) {
     });
     after(async () => {
       await t.close();
-      await closeDatabase(database);
+      await database.close();
     });
 
     test('a full journey leaves only ids, codes and field names in the audit rows', async () => {

@@ -171,6 +171,7 @@ export function approvalFor(
 export interface RecoveryStart {
   organisationId: string;
   nonce: string;
+  organisationPublicKey: string;
   recoverySealedKey: string;
   admins: { id: string; emailSealed: string; displayNameSealed: string }[];
 }

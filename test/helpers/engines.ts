@@ -48,15 +48,34 @@ async function openPostgresTest(adminUrl: string): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
   await migrate(database);
+  let closing: Promise<void> | undefined;
   return {
     ...database,
     url: url.toString(),
-    async close() {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+    close() {
+      closing ??= (async () => {
+        await database.close();
+        const cleanup = new pg.Client({ connectionString: adminUrl });
+        await cleanup.connect();
+        try {
+          // pg-pool's end() resolves before its sockets have closed; a forced drop while
+          // they are still leaving would kill them, and pg reports that as an uncaught
+          // error in whichever test owned the pool. Wait until the server saw them go.
+          const deadline = Date.now() + 5_000;
+          for (;;) {
+            const { rows } = await cleanup.query<{ n: number }>(
+              'select count(*)::int as n from pg_stat_activity where datname = $1',
+              [name],
+            );
+            if ((rows[0]?.n ?? 0) === 0 || Date.now() > deadline) break;
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          await cleanup.query(`drop database if exists ${name} with (force)`);
+        } finally {
+          await cleanup.end();
+        }
+      })();
+      return closing;
     },
   };
 }

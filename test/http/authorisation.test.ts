@@ -8,7 +8,6 @@ import { ROLES, type Role } from '../../src/common/api/accounts.ts';
 import { ROLE_PERMISSIONS } from '../../src/common/policy/permissions.ts';
 import { acceptInvitation, approvalFor, invite, me } from '../helpers/accounts.ts';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
-import { closeDatabase } from '../helpers/close-database.ts';
 import {
   addMember,
   createOrganisation,
@@ -36,7 +35,7 @@ for (const engine of engines()) {
     });
     after(async () => {
       await t.close();
-      await closeDatabase(database);
+      await database.close();
     });
 
     const send = async (

@@ -6,7 +6,6 @@ import { sql } from 'kysely';
 import { after, before, describe, test } from 'node:test';
 import { inviteeFor, me } from '../helpers/accounts.ts';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
-import { closeDatabase } from '../helpers/close-database.ts';
 import { createOrganisation, type TestOrganisation } from '../helpers/factories.ts';
 import { buildTestApp, call, countAuditEvents, errorOf, type ErrorBody } from '../helpers/http.ts';
 import type { TestApp } from '../helpers/test-app.ts';
@@ -63,7 +62,7 @@ for (const engine of engines()) {
     });
     after(async () => {
       await t.close();
-      await closeDatabase(database);
+      await database.close();
     });
 
     /** Sends `request` and asserts it changed nothing the audit log would show. */
@@ -261,7 +260,7 @@ for (const engine of engines()) {
       const broken = await engine.open();
       const app = await buildTestApp(broken);
       const victim = await createOrganisation(app);
-      await closeDatabase(broken);
+      await broken.close();
       for (const [method, url, payload] of [
         ['GET', '/api/me', undefined],
         ['POST', '/api/invitations', { role: 'viewer' }],

@@ -7,7 +7,6 @@ import { after, before, describe, test } from 'node:test';
 import { createLogger } from '../../src/server/logger.ts';
 import { enrolTotp, invite, totpChallenge } from '../helpers/accounts.ts';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
-import { closeDatabase } from '../helpers/close-database.ts';
 import { authKeyFor, createOrganisation } from '../helpers/factories.ts';
 import { buildTestApp, call, tokenOfCookie } from '../helpers/http.ts';
 import type { TestApp } from '../helpers/test-app.ts';
@@ -40,7 +39,7 @@ for (const engine of engines()) {
     });
     after(async () => {
       await t.close();
-      await closeDatabase(database);
+      await database.close();
     });
 
     test('requests from a known address, with query strings, cookies and tokens, leave none of them in the log', async () => {

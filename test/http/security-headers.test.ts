@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { after, before, describe, test } from 'node:test';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
-import { closeDatabase } from '../helpers/close-database.ts';
 import { createOrganisation, type TestOrganisation } from '../helpers/factories.ts';
 import { buildTestApp, call, listRoutes, unknownId } from '../helpers/http.ts';
 import type { TestApp } from '../helpers/test-app.ts';
@@ -82,7 +81,7 @@ for (const engine of engines()) {
     after(async () => {
       await plain.close();
       await tls.close();
-      await closeDatabase(database);
+      await database.close();
     });
 
     for (const behindTls of [false, true]) {

@@ -58,7 +58,7 @@ export function registerOrgCommands(program: Command): void {
       .option('--locale <locale>', 'default language: ru, kk or en', parseWith(localeSchema), 'ru'),
   ).action(async (opts: OrgCreateOptions) => {
     const password = opts.adminPasswordFile
-      ? ((await readFile(opts.adminPasswordFile, 'utf8')).split('\n')[0] ?? '')
+      ? ((await readFile(opts.adminPasswordFile, 'utf8')).split(/\r?\n/)[0] ?? '')
       : (opts.adminPassword ?? process.env.QORGAN_ADMIN_PASSWORD ?? '');
     if (password.length < MIN_PASSWORD_LENGTH) {
       throw new Error(`the admin password must have at least ${MIN_PASSWORD_LENGTH} characters (--admin-password or --admin-password-file)`);

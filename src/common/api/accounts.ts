@@ -261,6 +261,8 @@ export const keyStatusResponse = z.object({
 export const recoveryStartRequest = z.strictObject({ organisationSlug: slug });
 export const recoveryStartResponse = z.object({
   organisationId: uuid,
+  /** Lets the browser check that the key it opens is this organisation's key. */
+  organisationPublicKey: key32,
   nonce: z.string(),
   recoverySealedKey: z.string(),
   admins: z.array(z.object({ id: uuid, emailSealed: z.string(), displayNameSealed: z.string() })),

@@ -23,6 +23,12 @@ const CODE_MESSAGES: Record<string, MessageKey> = {
   forbidden: 'error.forbidden',
   cross_site: 'error.crossSite',
   recovery_rejected: 'error.recoveryRejected',
+  recovery_expired: 'recovery.expired',
+  wrong_credentials: 'login.wrongCredentials',
+  wrong_password: 'password.currentWrong',
+  challenge_expired: 'login.challengeExpired',
+  code_reused: 'login.codeRejected',
+  recovery_code_invalid: 'login.recoveryCodeRejected',
 };
 
 export function errorText(error: unknown, t: I18n['t']): string {

@@ -329,3 +329,30 @@ export async function takeRecoveryChallenge(db: Db, nonce: Uint8Array, organisat
     .executeTakeFirst();
   return row && row.expires_at > now ? row : undefined;
 }
+
+// ---- sign-in throttling (keyed by e-mail index, whether or not an account exists) -----
+
+export async function lockThrottle(trx: Transaction<DB>, emailIndex: Uint8Array) {
+  return trx.selectFrom('login_throttle').selectAll().where('email_index', '=', emailIndex).forUpdate().executeTakeFirst();
+}
+
+/** Counts one failure and returns the new count. */
+export async function countThrottleFailure(db: Db, emailIndex: Uint8Array, at: Date): Promise<number> {
+  const row = await db
+    .insertInto('login_throttle')
+    .values({ email_index: emailIndex, failures: 1, locked_until: null, updated_at: at })
+    .onConflict((oc) =>
+      oc.column('email_index').doUpdateSet((eb) => ({ failures: eb('login_throttle.failures', '+', 1), updated_at: at })),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  return row.failures;
+}
+
+export async function setThrottleLock(db: Db, emailIndex: Uint8Array, until: Date) {
+  await db.updateTable('login_throttle').set({ locked_until: until }).where('email_index', '=', emailIndex).execute();
+}
+
+export async function clearThrottle(db: Db, emailIndex: Uint8Array) {
+  await db.deleteFrom('login_throttle').where('email_index', '=', emailIndex).execute();
+}

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { changePasswordRequest } from '../../../common/api/accounts.ts';
 import type { Actor } from '../../../common/policy/permissions.ts';
-import { unauthorised } from '../../http/errors.ts';
+import { HttpError } from '../../http/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { endMemberSessions, lockMember, updateMember } from './accounts.repository.ts';
+import { clearThrottle, endMemberSessions, lockMember, updateMember } from './accounts.repository.ts';
 import { createSession } from './create-session.ts';
 import { decodeKey, hashAuthKey, verifyAuthKey } from './credentials.ts';
 
@@ -25,7 +25,8 @@ export async function changePassword(options: ChangePasswordOptions): Promise<{ 
   return deps.db.transaction().execute(async (trx) => {
     const member = await lockMember(trx, actor.memberId);
     if (!member || !verifyAuthKey(member.auth_hash, decodeKey(request.currentAuthKey, 'currentAuthKey', 32))) {
-      throw unauthorised('The current password is not right.');
+      // 403, not 401: the session is fine, only the password is wrong.
+      throw new HttpError(403, 'wrong_password', 'The current password is not right.');
     }
     await updateMember(trx, member.id, {
       wrapped_private_key: decodeKey(request.wrappedPrivateKey, 'wrappedPrivateKey'),
@@ -33,9 +34,8 @@ export async function changePassword(options: ChangePasswordOptions): Promise<{ 
       kdf_opslimit: request.kdf.opslimit,
       kdf_memlimit: request.kdf.memlimit,
       auth_hash: hashAuthKey(decodeKey(request.authKey, 'authKey', 32), deps.config.authHash),
-      failed_logins: 0,
-      locked_until: null,
     });
+    await clearThrottle(trx, member.email_index);
     const ended = await endMemberSessions(trx, member.id, deps.now());
     await recordEvent({
       trx,

@@ -6,6 +6,7 @@ import { HttpError, notFound } from '../../http/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
 import {
+  clearThrottle,
   endMemberSessions,
   findOrganisation,
   lockMember,
@@ -47,11 +48,10 @@ export async function completeRecovery(options: { deps: AccountsDeps; request: z
       auth_hash: hashAuthKey(decodeKey(request.authKey, 'authKey', 32), deps.config.authHash),
       totp_enabled: false,
       totp_secret_enc: null,
-      failed_logins: 0,
-      locked_until: null,
       status: 'active',
     });
     await replaceRecoveryCodes(trx, member.id, []);
+    await clearThrottle(trx, member.email_index);
     await upsertKeyGrant(trx, {
       id: randomUUID(),
       organisation_id: org.id,
@@ -73,10 +73,8 @@ export async function completeRecovery(options: { deps: AccountsDeps; request: z
     return { ok: true as const };
   });
   if ('error' in result) {
-    throw new HttpError(
-      400,
-      'recovery_rejected',
-      result.error === 'expired' ? 'The recovery step expired. Start again.' : 'The recovery key does not match this organisation.',
-    );
+    throw result.error === 'expired'
+      ? new HttpError(400, 'recovery_expired', 'The recovery step expired. Start again.')
+      : new HttpError(400, 'recovery_rejected', 'The recovery key does not match this organisation.');
   }
 }

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { HttpError, unauthorised } from '../../http/errors.ts';
+import { HttpError } from '../../http/errors.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { findMemberByEmailIndex, insertLoginChallenge, lockMember, updateMember } from './accounts.repository.ts';
+import { clearThrottle, findMemberByEmailIndex, insertLoginChallenge } from './accounts.repository.ts';
 import { createSession } from './create-session.ts';
 import { decodeKey, hashAuthKey, hashToken, newToken, verifyAuthKey } from './credentials.ts';
-import { lockedFor, recordLoginFailure } from './record-login-failure.ts';
+import { assertNotThrottled, recordLoginFailure } from './record-login-failure.ts';
 
-const WRONG_CREDENTIALS = 'Wrong e-mail or password.';
 const CHALLENGE_MINUTES = 5;
 
 let dummyHash: string | undefined;
@@ -21,24 +20,33 @@ export interface LoginOptions {
   device: string;
 }
 
-/** The password step of login. With 2FA on, returns a short-lived challenge instead of a session. */
+export function wrongCredentials(): HttpError {
+  return new HttpError(401, 'wrong_credentials', 'Wrong e-mail or password.');
+}
+
+/**
+ * The password step of login. With 2FA on, returns a short-lived challenge instead of a
+ * session. An unknown e-mail takes the same time, the same answer and the same throttling
+ * as a wrong password, so nothing here tells who has an account.
+ */
 export async function login(options: LoginOptions): Promise<LoginResult> {
   const { deps } = options;
   const authKey = decodeKey(options.authKey, 'authKey', 32);
-  const found = await findMemberByEmailIndex(deps.db, deps.secrets.emailIndex(options.email));
-  if (!found || found.status === 'disabled') {
-    // Spend the same time as a real check, so timing does not reveal which e-mails exist.
-    dummyHash ??= hashAuthKey(randomBytes(32), deps.config.authHash);
-    verifyAuthKey(dummyHash, authKey);
-    throw unauthorised(WRONG_CREDENTIALS);
-  }
-  return deps.db.transaction().execute(async (trx) => {
-    const member = await lockMember(trx, found.id);
-    if (!member) throw unauthorised(WRONG_CREDENTIALS);
-    const wait = lockedFor(member, deps.now());
-    if (wait > 0) throw tooManyAttempts(wait);
-    if (!verifyAuthKey(member.auth_hash, authKey)) {
-      await recordLoginFailure({ deps, trx, member, factor: 'password' });
+  const emailIndex = deps.secrets.emailIndex(options.email);
+  const result = await deps.db.transaction().execute(async (trx) => {
+    await assertNotThrottled(trx, emailIndex, deps.now());
+    const found = await findMemberByEmailIndex(trx, emailIndex);
+    const member = found && found.status !== 'disabled' ? found : undefined;
+    let valid: boolean;
+    if (member) {
+      valid = verifyAuthKey(member.auth_hash, authKey);
+    } else {
+      dummyHash ??= hashAuthKey(randomBytes(32), deps.config.authHash);
+      verifyAuthKey(dummyHash, authKey);
+      valid = false;
+    }
+    if (!member || !valid) {
+      await recordLoginFailure({ deps, trx, emailIndex, member, factor: 'password' });
       return { failed: true as const };
     }
     if (member.totp_enabled) {
@@ -51,7 +59,7 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
       });
       return { next: 'totp' as const, challenge };
     }
-    await updateMember(trx, member.id, { failed_logins: 0, locked_until: null });
+    await clearThrottle(trx, emailIndex);
     const sessionToken = await createSession({
       deps,
       trx,
@@ -60,14 +68,8 @@ export async function login(options: LoginOptions): Promise<LoginResult> {
       device: options.device,
     });
     return { next: 'done' as const, sessionToken };
-  }).then((result) => {
-    // The failure is committed first, then reported: a thrown error would roll it back.
-    if ('failed' in result) throw unauthorised(WRONG_CREDENTIALS);
-    return result;
   });
-}
-
-export function tooManyAttempts(waitMs: number): HttpError {
-  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-  return new HttpError(429, 'too_many_attempts', `Too many failed attempts on this account. Try again in ${minutes} min.`);
+  // The failure is committed first, then reported: a thrown error would roll it back.
+  if ('failed' in result) throw wrongCredentials();
+  return result;
 }

@@ -23,6 +23,7 @@ export async function startRecovery(options: { deps: AccountsDeps; organisationS
   const admins = (await listMembers(deps.db, org.id)).filter((m) => m.role === 'admin' && m.status !== 'disabled');
   return {
     organisationId: org.id,
+    organisationPublicKey: encode(org.public_key),
     nonce: encode(nonce),
     recoverySealedKey: encode(org.recovery_sealed_key),
     admins: admins.map((m) => ({ id: m.id, emailSealed: encode(m.email_sealed), displayNameSealed: encode(m.display_name_sealed) })),

@@ -84,7 +84,7 @@ export function LoginPage() {
       await finish(keys.wrapKey);
     } catch (caught) {
       setBusy(null);
-      if (caught instanceof ApiError && caught.status === 401) setErrors({ password: t('login.wrongCredentials') });
+      if (caught instanceof ApiError && caught.code === 'wrong_credentials') setErrors({ password: t('login.wrongCredentials') });
       else setError(errorText(caught, t));
     }
   };
@@ -107,15 +107,13 @@ export function LoginPage() {
       await finish(pendingWrapKey.current);
     } catch (caught) {
       setBusy(null);
-      if (caught instanceof ApiError && caught.status === 401) {
-        if (/expired/i.test(caught.message)) {
-          restart();
-          setError(t('login.challengeExpired'));
-        } else if (useRecovery) {
-          setErrors({ recoveryCode: t('login.recoveryCodeRejected') });
-        } else {
-          setErrors({ code: t('login.codeRejected') });
-        }
+      if (caught instanceof ApiError && caught.code === 'challenge_expired') {
+        restart();
+        setError(t('login.challengeExpired'));
+      } else if (caught instanceof ApiError && caught.code === 'recovery_code_invalid') {
+        setErrors({ recoveryCode: t('login.recoveryCodeRejected') });
+      } else if (caught instanceof ApiError && (caught.code === 'wrong_code' || caught.code === 'code_reused')) {
+        setErrors({ code: t('login.codeRejected') });
       } else {
         setError(errorText(caught, t));
       }

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import {
   boxKeyPairFromPrivate,
+  bytesEqual,
   createKeyGrant,
   DecryptionError,
   deriveRecoveryKeys,
@@ -98,6 +99,9 @@ export function RecoveryPage() {
       let org: BoxKeyPair;
       try {
         org = boxKeyPairFromPrivate(openSealed(recovery.box, fromB64(start.recoverySealedKey)));
+        // The key granted to the recovered admin must be the organisation's own key, not
+        // whatever a tampered server sealed to the recovery key.
+        if (!bytesEqual(org.publicKey, fromB64(start.organisationPublicKey))) throw new DecryptionError('organisation key mismatch');
       } catch (caught) {
         if (caught instanceof DecryptionError) {
           forget(recovery.box.privateKey, recovery.sign.privateKey);
@@ -160,7 +164,7 @@ export function RecoveryPage() {
       setConfirm('');
       setPhase('done');
     } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'recovery_rejected' && /expired/i.test(caught.message)) {
+      if (caught instanceof ApiError && caught.code === 'recovery_expired') {
         wipe();
         setPhase('words');
         setError(t('recovery.expired'));
