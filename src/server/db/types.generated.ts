@@ -50,6 +50,7 @@ export interface JobsTable {
   last_error: string | null;
   done_at: Date | null;
   created_at: Date;
+  failed_at: Date | null;
 }
 
 export interface KeyGrantsTable {
@@ -66,6 +67,13 @@ export interface LoginChallengesTable {
   member_id: string;
   device: string;
   expires_at: Date;
+}
+
+export interface LoginThrottleTable {
+  email_index: Uint8Array;
+  failures: number;
+  locked_until: Date | null;
+  updated_at: Date;
 }
 
 export interface MembersTable {
@@ -86,8 +94,6 @@ export interface MembersTable {
   totp_secret_enc: Uint8Array | null;
   totp_enabled: Generated<boolean>;
   totp_last_step: Generated<number>;
-  failed_logins: Generated<number>;
-  locked_until: Date | null;
   created_at: Date;
   approved_at: Date | null;
   approved_by: string | null;
@@ -151,6 +157,7 @@ export interface DB {
   jobs: JobsTable;
   key_grants: KeyGrantsTable;
   login_challenges: LoginChallengesTable;
+  login_throttle: LoginThrottleTable;
   members: MembersTable;
   organisations: OrganisationsTable;
   recovery_challenges: RecoveryChallengesTable;
