@@ -237,7 +237,7 @@ export const en = {
 
   'organisation.title': 'Organisation settings',
   'organisation.requireTotp': 'Require two-factor sign-in for all members',
-  'organisation.requireTotpHint': 'Members without it are reminded to turn it on.',
+  'organisation.requireTotpHint': 'Until they turn it on, members without it can only manage their own account.',
   'organisation.slugNote': 'Short address: {slug}. It cannot be changed; it is needed together with the recovery key.',
   'organisation.saved': 'Saved.',
   'organisation.unchanged': 'Nothing was changed.',

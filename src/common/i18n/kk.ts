@@ -238,7 +238,7 @@ export const kk: Messages = {
 
   'organisation.title': 'Ұйымның баптаулары',
   'organisation.requireTotp': 'Барлық мүшеден екі факторлы кіруді талап ету',
-  'organisation.requireTotpHint': 'Оны қоспағандарға еске салу көрсетіледі.',
+  'organisation.requireTotpHint': 'Оны қоспайынша қатысушы тек өз профилін басқара алады.',
   'organisation.slugNote': 'Қысқа мекенжай: {slug}. Оны өзгертуге болмайды; ол қалпына келтіру кілтімен бірге қажет.',
   'organisation.saved': 'Сақталды.',
   'organisation.unchanged': 'Ештеңе өзгертілмеді.',

@@ -240,7 +240,7 @@ export const ru: Messages = {
 
   'organisation.title': 'Настройки организации',
   'organisation.requireTotp': 'Требовать двухфакторный вход от всех участников',
-  'organisation.requireTotpHint': 'Тем, у кого он не включён, будет показано напоминание.',
+  'organisation.requireTotpHint': 'Пока участник не включит его, он может только управлять своим профилем.',
   'organisation.slugNote': 'Короткий адрес: {slug}. Его нельзя изменить; он нужен вместе с ключом восстановления.',
   'organisation.saved': 'Сохранено.',
   'organisation.unchanged': 'Ничего не изменено.',

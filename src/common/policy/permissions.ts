@@ -36,15 +36,20 @@ export interface Actor {
   organisationId: string;
   role: Role;
   status: 'pending' | 'active' | 'disabled';
+  /**
+   * The organisation requires two-factor sign-in and this member has not turned it on:
+   * until they do, they may manage only their own account.
+   */
+  mustEnableTotp?: boolean;
 }
 
 /** Whether the actor may do `permission` within the organisation `organisationId`. */
 export function can(actor: Actor, permission: Permission, organisationId: string): boolean {
-  if (actor.status !== 'active') return false;
+  if (actor.status !== 'active' || actor.mustEnableTotp) return false;
   if (actor.organisationId !== organisationId) return false;
   return ROLE_PERMISSIONS[actor.role].includes(permission);
 }
 
-export function permissionsOf(actor: Pick<Actor, 'role' | 'status'>): Permission[] {
-  return actor.status === 'active' ? [...ROLE_PERMISSIONS[actor.role]] : [];
+export function permissionsOf(actor: Pick<Actor, 'role' | 'status' | 'mustEnableTotp'>): Permission[] {
+  return actor.status === 'active' && !actor.mustEnableTotp ? [...ROLE_PERMISSIONS[actor.role]] : [];
 }

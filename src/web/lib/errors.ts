@@ -25,6 +25,7 @@ const CODE_MESSAGES: Record<string, MessageKey> = {
   recovery_rejected: 'error.recoveryRejected',
   recovery_expired: 'recovery.expired',
   wrong_credentials: 'login.wrongCredentials',
+  totp_required: 'overview.totpRequired',
   wrong_password: 'password.currentWrong',
   challenge_expired: 'login.challengeExpired',
   code_reused: 'login.codeRejected',

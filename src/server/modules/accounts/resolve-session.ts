@@ -1,7 +1,7 @@
 import type { Actor } from '../../../common/policy/permissions.ts';
 import type { Role } from '../../../common/api/accounts.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { findLiveSessionByTokenHash, findMember, touchSession } from './accounts.repository.ts';
+import { findLiveSessionByTokenHash, findMember, findOrganisation, touchSession } from './accounts.repository.ts';
 import { hashToken } from './credentials.ts';
 
 export interface ResolvedSession {
@@ -24,6 +24,8 @@ export async function resolveSession(options: { deps: AccountsDeps; token: strin
   if (!session) return null;
   const member = await findMember(deps.db, session.member_id);
   if (!member || member.status === 'disabled') return null;
+  const org = await findOrganisation(deps.db, member.organisation_id);
+  if (!org) return null;
   if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
     const idle = new Date(now.getTime() + deps.config.session.idleMinutes * 60_000);
     await touchSession(deps.db, session.id, now, idle);
@@ -35,6 +37,7 @@ export async function resolveSession(options: { deps: AccountsDeps; token: strin
       organisationId: member.organisation_id,
       role: member.role as Role,
       status: member.status as Actor['status'],
+      mustEnableTotp: org.require_totp && !member.totp_enabled,
     },
   };
 }
