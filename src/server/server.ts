@@ -2,6 +2,9 @@
 // in-flight requests, stop the job worker, close the database.
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { jobDefinitions, recurringJobs } from './jobs/registry.ts';
+import { startScheduler } from './jobs/scheduler.ts';
+import { startWorker } from './jobs/worker.ts';
 import { issueSetupToken } from './modules/accounts/issue-setup-token.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -39,10 +42,15 @@ export async function startServer(runtime: Runtime, options: ServeOptions): Prom
   }
   (options.announce ?? ((l) => console.log(l.join('\n'))))(lines);
 
+  const { db, engine } = runtime.database;
+  const worker = startWorker({ db, engine, definitions: jobDefinitions, logger: app.log, pollMs: 1000 });
+  const scheduler = startScheduler({ db, recurring: recurringJobs, logger: app.log });
+
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      await app.close();
+      // Requests and the running job finish side by side; the database closes after both.
+      await Promise.all([app.close(), scheduler.stop().then(() => worker.stop())]);
       await runtime.close();
     })();
     return stopping;

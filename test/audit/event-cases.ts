@@ -318,7 +318,7 @@ export const CASES: Case[] = [
   },
   {
     name: 'change password with a wrong current one',
-    status: 401,
+    status: 403,
     actions: [],
     prepare: async (t, org) => {
       const { body } = await passwordChangeFor(t, { ...org.admin, password: 'wrong' });

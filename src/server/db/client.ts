@@ -60,6 +60,12 @@ async function openPglite(dir: string | undefined): Promise<Database> {
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client whose connection dies (server restart, failover) emits 'error' on the
+  // pool; unhandled, that would crash the process. The pool drops the client and the next
+  // query opens a fresh connection, so logging is all there is to do.
+  pool.on('error', (error) => {
+    console.error(`PostgreSQL connection lost (${error.message}); it will be reopened on the next query`);
+  });
   // Fail at start, with the reason, rather than on the first request.
   const client = await pool.connect();
   client.release();

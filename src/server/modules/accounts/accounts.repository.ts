@@ -258,15 +258,6 @@ export async function endMemberSessions(db: Db, memberId: string, at: Date): Pro
   return rows.length;
 }
 
-export async function deleteExpiredSessions(db: Db, before: Date): Promise<number> {
-  const rows = await db
-    .deleteFrom('sessions')
-    .where((eb) => eb.or([eb('absolute_expires_at', '<', before), eb('idle_expires_at', '<', before), eb('ended_at', '<', before)]))
-    .returning('id')
-    .execute();
-  return rows.length;
-}
-
 // ---- login challenges (password ok, second factor pending) ---------------------------
 
 export async function insertLoginChallenge(
