@@ -1,21 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, JsonValue } from '../../db/types.generated.ts';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { AuditEventsTable, DB } from '../../db/types.generated.ts';
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
-export interface AuditRow {
-  seq: number;
-  id: string;
-  at: Date;
-  organisation_id: string | null;
-  actor_member_id: string | null;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  fields: JsonValue;
-  prev_hash: Uint8Array;
-  hash: Uint8Array;
-}
+export type AuditRow = Selectable<AuditEventsTable>;
 
 /** Locks the chain head for the rest of the transaction. */
 export async function lockHead(trx: Transaction<DB>) {

@@ -12,6 +12,7 @@ import { Alert, Busy, Page } from '../../components/ui.tsx';
 import { errorText } from '../../lib/errors.ts';
 import { deriveFromDto, forget, unlockMemberKey } from '../../lib/keys.ts';
 import { checkEmail, checkRecoveryCode, checkTotpCode, hasErrors, type Errors } from '../../lib/validation.ts';
+import { EmailField } from '../../components/IdentityFields.tsx';
 
 type Step = 'password' | 'totp';
 type Busy = 'deriving' | 'checking' | 'opening' | null;
@@ -200,17 +201,7 @@ export function LoginPage() {
       {needsSetup ? <Alert kind="info">{t('login.needsSetup')}</Alert> : null}
       {error ? <Alert>{error}</Alert> : null}
       <form onSubmit={(e) => void submitPassword(e)} noValidate className="form">
-        <TextField
-          label={t('field.email')}
-          type="email"
-          name="email"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={email}
-          error={errors.email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
+        <EmailField value={email} error={errors.email} onChange={setEmail} />
         <TextField
           label={t('field.password')}
           type="password"

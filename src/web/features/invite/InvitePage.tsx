@@ -8,7 +8,6 @@ import { api, type InvitationInfo } from '../../api/endpoints.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { forgetFragment, navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { TextField } from '../../components/fields.tsx';
 import { LANGUAGE_NAMES } from '../../components/LanguageSwitch.tsx';
 import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { Alert, Busy, Page } from '../../components/ui.tsx';
@@ -16,6 +15,7 @@ import { errorText, fieldIssue } from '../../lib/errors.ts';
 import { ROLE_LABEL } from '../../lib/labels.ts';
 import { afterPaint, forget } from '../../lib/keys.ts';
 import { checkDisplayName, checkEmail, checkNewPassword, hasErrors, type Errors } from '../../lib/validation.ts';
+import { EmailField, DisplayNameField } from '../../components/IdentityFields.tsx';
 
 type Field = 'email' | 'displayName' | 'password' | 'confirm';
 
@@ -105,26 +105,8 @@ export function InvitePage() {
       <p>{t('invite.privacy')}</p>
       {error ? <Alert>{error}</Alert> : null}
       <form onSubmit={(e) => void submit(e)} noValidate className="form">
-        <TextField
-          label={t('field.email')}
-          type="email"
-          name="email"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={email}
-          error={errors.email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <TextField
-          label={t('field.displayName')}
-          name="displayName"
-          autoComplete="nickname"
-          value={displayName}
-          error={errors.displayName}
-          hint={t('field.displayNameHint')}
-          onChange={(e) => setDisplayName(e.target.value)}
-        />
+        <EmailField value={email} error={errors.email} onChange={setEmail} />
+        <DisplayNameField value={displayName} error={errors.displayName} onChange={setDisplayName} />
         <NewPasswordFields
           password={password}
           confirm={confirm}

@@ -18,6 +18,7 @@ import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { Alert, Busy, Page, PrintableList } from '../../components/ui.tsx';
 import { errorText, fieldIssue } from '../../lib/errors.ts';
 import { afterPaint, forget } from '../../lib/keys.ts';
+import { EmailField, DisplayNameField } from '../../components/IdentityFields.tsx';
 import {
   checkDisplayName,
   checkEmail,
@@ -238,26 +239,8 @@ export function SetupPage() {
         </fieldset>
         <fieldset>
           <legend>{t('setup.adminLegend')}</legend>
-          <TextField
-            label={t('field.email')}
-            type="email"
-            name="email"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={email}
-            error={errors.email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-          <TextField
-            label={t('field.displayName')}
-            name="displayName"
-            autoComplete="nickname"
-            value={displayName}
-            error={errors.displayName}
-            hint={t('field.displayNameHint')}
-            onChange={(e) => setDisplayName(e.target.value)}
-          />
+          <EmailField value={email} error={errors.email} onChange={setEmail} />
+          <DisplayNameField value={displayName} error={errors.displayName} onChange={setDisplayName} />
           <NewPasswordFields
             password={password}
             confirm={confirm}
