@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { fingerprint } from '../../src/common/crypto/envelope.ts';
 import { deriveRecoveryKeys, recoveryWordsToSecret } from '../../src/common/crypto/recovery.ts';
 import { ROLE_PERMISSIONS } from '../../src/common/policy/permissions.ts';
-import { acceptInvitation, approvalFor, invite, me, passwordStep } from '../helpers/accounts.ts';
+import { acceptInvitation, approvalFor, enrolTotp, invite, me, passwordStep } from '../helpers/accounts.ts';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
 import { addMember, createOrganisation } from '../helpers/factories.ts';
 import { call, errorOf } from '../helpers/http.ts';
@@ -164,12 +164,14 @@ for (const engine of engines()) {
         payload: { name: 'Hijacked' },
       });
       assert.equal(denied.statusCode, 403);
+      // Requiring two-factor sign-in needs it on the admin's own account (require-totp.test.ts).
+      await enrolTotp(t, org.admin.cookie);
       const res = await call(t, 'PATCH', '/api/organisation', {
         cookie: org.admin.cookie,
         payload: { name: 'After', defaultLocale: 'ru', requireTotp: true },
       });
       assert.equal(res.statusCode, 200, res.body);
-      const seen = await call(t, 'GET', '/api/organisation', { cookie: coordinator.cookie });
+      const seen = await call(t, 'GET', '/api/organisation', { cookie: org.admin.cookie });
       const view = seen.json<{ name: string; defaultLocale: string; requireTotp: boolean }>();
       assert.deepEqual([view.name, view.defaultLocale, view.requireTotp], ['After', 'ru', true]);
       const empty = await call(t, 'PATCH', '/api/organisation', {
