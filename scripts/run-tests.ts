@@ -50,6 +50,11 @@ step('the database type check (scripts/gen-db-types.ts --check)', [
   '--check',
 ]);
 
+step('the OpenAPI document check (scripts/gen-openapi.ts --check)', [
+  'scripts/gen-openapi.ts',
+  '--check',
+]);
+
 if (!existsSync(new URL('./build-web.ts', import.meta.url))) {
   fail('scripts/build-web.ts is missing, so the web app cannot be built for the browser tests');
 }
