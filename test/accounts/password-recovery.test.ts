@@ -163,6 +163,23 @@ for (const engine of engines()) {
       assert.equal(errorOf(reused).code, 'recovery_expired');
     });
 
+    test('a signed reset whose body was altered is refused: the signature covers the new credentials', async () => {
+      const org = await createOrganisation(t);
+      const start = await startRecovery(org);
+      const genuine = recoveryResetFor(org, start, org.admin.id);
+      const attacker = recoveryResetFor(org, start, org.admin.id);
+      // The genuine signature with the attacker's auth key and wrapped key swapped in.
+      const res = await complete({
+        ...genuine.body,
+        authKey: attacker.body.authKey,
+        wrappedPrivateKey: attacker.body.wrappedPrivateKey,
+      });
+      assert.equal(res.statusCode, 400);
+      assert.equal(errorOf(res).code, 'recovery_rejected');
+      assert.equal((await passwordStep(t, org.admin.email, attacker.newPassword)).statusCode, 401);
+      assert.ok(await loginCookie(t, org.admin.email, org.admin.password), 'the old password still works');
+    });
+
     test('a wrong recovery key is refused and changes nothing', async () => {
       const org = await createOrganisation(t);
       const start = await startRecovery(org);

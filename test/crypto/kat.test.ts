@@ -26,6 +26,7 @@ import {
   recoveryWordsToSecret,
   sealTo,
   createKeyGrant,
+  recoveryResetDigest,
   signRecoveryChallenge,
   toHex,
   unwrapKey,
@@ -117,13 +118,16 @@ describe('known answers (Node)', () => {
     assert.equal(toHex(keys.box.publicKey), EXPECTED.recovery.boxPublicKeyHex);
     assert.equal(toHex(keys.sign.publicKey), EXPECTED.recovery.signPublicKeyHex);
     const nonce = fromHex(INPUTS.recovery.challengeNonceHex);
-    const signature = signRecoveryChallenge(keys, INPUTS.recovery.organisationId, nonce);
+    const digest = recoveryResetDigest(INPUTS.recovery.reset);
+    assert.equal(toHex(digest), EXPECTED.recovery.resetDigestHex);
+    const signature = signRecoveryChallenge(keys, INPUTS.recovery.organisationId, nonce, digest);
     assert.equal(toHex(signature), EXPECTED.recovery.challengeSignatureHex);
     assert.ok(
       verifyRecoverySignature(
         fromHex(EXPECTED.recovery.signPublicKeyHex),
         INPUTS.recovery.organisationId,
         nonce,
+        digest,
         fromHex(EXPECTED.recovery.challengeSignatureHex),
       ),
     );
@@ -134,17 +138,26 @@ describe('known answers (Node)', () => {
       key: { kty: 'OKP', crv: 'Ed25519', x: b64url(EXPECTED.recovery.signPublicKeyHex) },
       format: 'jwk',
     });
+    const digest = fromHex(EXPECTED.recovery.resetDigestHex);
     const message = recoveryChallengeMessage(
       INPUTS.recovery.organisationId,
       fromHex(INPUTS.recovery.challengeNonceHex),
+      digest,
     );
     const signature = Buffer.from(EXPECTED.recovery.challengeSignatureHex, 'hex');
     assert.equal(verify(null, message, publicKey, signature), true);
     const otherMessage = recoveryChallengeMessage(
       'another-org',
       fromHex(INPUTS.recovery.challengeNonceHex),
+      digest,
     );
     assert.equal(verify(null, otherMessage, publicKey, signature), false);
+    const otherReset = recoveryChallengeMessage(
+      INPUTS.recovery.organisationId,
+      fromHex(INPUTS.recovery.challengeNonceHex),
+      recoveryResetDigest({ ...INPUTS.recovery.reset, authKey: INPUTS.recovery.reset.publicKey }),
+    );
+    assert.equal(verify(null, otherReset, publicKey, signature), false, 'the signature covers the reset');
   });
 
   test('fingerprint of a fixed key', () => {

@@ -15,6 +15,7 @@ import {
   randomBytes,
   recoverySecretToWords,
   recoveryWordsToSecret,
+  recoveryResetDigest,
   signRecoveryChallenge,
   toHex,
   verifyRecoverySignature,
@@ -101,56 +102,85 @@ describe('recovery keys', () => {
 
 describe('recovery challenge signature', () => {
   const orgId = '3f1c2b7e-9d4a-4e61-8b0c-5a7d9e2f4c18';
+  const reset = {
+    memberId: '9b2e4f1a-7c3d-4e8b-a1f0-6d5c4b3a2918',
+    publicKey: 'pk',
+    wrappedPrivateKey: 'wrapped',
+    kdf: { salt: 'salt', opslimit: 3, memlimit: 67108864 },
+    authKey: 'auth',
+    sealedOrgKey: 'grant',
+  };
+  const digest = recoveryResetDigest(reset);
+
+  test('covers every field of the reset', () => {
+    const keys = deriveRecoveryKeys(SECRET);
+    const nonce = randomBytes(32);
+    const signature = signRecoveryChallenge(keys, orgId, nonce, digest);
+    const changes = [
+      { memberId: 'another' },
+      { publicKey: 'other' },
+      { wrappedPrivateKey: 'other' },
+      { kdf: { ...reset.kdf, salt: 'other' } },
+      { kdf: { ...reset.kdf, opslimit: 4 } },
+      { kdf: { ...reset.kdf, memlimit: 8192 } },
+      { authKey: 'other' },
+      { sealedOrgKey: 'other' },
+    ];
+    for (const change of changes) {
+      const altered = recoveryResetDigest({ ...reset, ...change });
+      assert.equal(verifyRecoverySignature(keys.sign.publicKey, orgId, nonce, altered, signature), false, JSON.stringify(change));
+    }
+  });
 
   test('verifies for the same organisation and nonce', () => {
     const keys = deriveRecoveryKeys(SECRET);
     const nonce = randomBytes(32);
-    const signature = signRecoveryChallenge(keys, orgId, nonce);
+    const signature = signRecoveryChallenge(keys, orgId, nonce, digest);
     assert.equal(signature.length, 64);
-    assert.equal(verifyRecoverySignature(keys.sign.publicKey, orgId, nonce, signature), true);
+    assert.equal(verifyRecoverySignature(keys.sign.publicKey, orgId, nonce, digest, signature), true);
   });
 
   test('fails for another organisation id, another nonce, another key or a tampered signature', () => {
     const keys = deriveRecoveryKeys(SECRET);
     const nonce = randomBytes(32);
-    const signature = signRecoveryChallenge(keys, orgId, nonce);
+    const signature = signRecoveryChallenge(keys, orgId, nonce, digest);
     const pk = keys.sign.publicKey;
     assert.equal(
-      verifyRecoverySignature(pk, '3f1c2b7e-9d4a-4e61-8b0c-5a7d9e2f4c19', nonce, signature),
+      verifyRecoverySignature(pk, '3f1c2b7e-9d4a-4e61-8b0c-5a7d9e2f4c19', nonce, digest, signature),
       false,
     );
-    assert.equal(verifyRecoverySignature(pk, '', nonce, signature), false);
-    assert.equal(verifyRecoverySignature(pk, orgId, randomBytes(32), signature), false);
+    assert.equal(verifyRecoverySignature(pk, '', nonce, digest, signature), false);
+    assert.equal(verifyRecoverySignature(pk, orgId, randomBytes(32), digest, signature), false);
     const nonceFlipped = nonce.slice();
     nonceFlipped[31] = (nonceFlipped[31] ?? 0) ^ 1;
-    assert.equal(verifyRecoverySignature(pk, orgId, nonceFlipped, signature), false);
-    assert.equal(verifyRecoverySignature(pk, orgId, nonce.subarray(0, 31), signature), false);
+    assert.equal(verifyRecoverySignature(pk, orgId, nonceFlipped, digest, signature), false);
+    assert.equal(verifyRecoverySignature(pk, orgId, nonce.subarray(0, 31), digest, signature), false);
     const otherKeys = deriveRecoveryKeys(generateRecoverySecret());
-    assert.equal(verifyRecoverySignature(otherKeys.sign.publicKey, orgId, nonce, signature), false);
+    assert.equal(verifyRecoverySignature(otherKeys.sign.publicKey, orgId, nonce, digest, signature), false);
     for (let i = 0; i < signature.length; i++) {
       const tampered = signature.slice();
       tampered[i] = (tampered[i] ?? 0) ^ 0x10;
-      assert.equal(verifyRecoverySignature(pk, orgId, nonce, tampered), false, `byte ${i}`);
+      assert.equal(verifyRecoverySignature(pk, orgId, nonce, digest, tampered), false, `byte ${i}`);
     }
   });
 
   test('a signature or key of the wrong length is refused without throwing', () => {
     const keys = deriveRecoveryKeys(SECRET);
     const nonce = randomBytes(32);
-    const signature = signRecoveryChallenge(keys, orgId, nonce);
+    const signature = signRecoveryChallenge(keys, orgId, nonce, digest);
     assert.equal(
-      verifyRecoverySignature(keys.sign.publicKey, orgId, nonce, signature.subarray(0, 63)),
+      verifyRecoverySignature(keys.sign.publicKey, orgId, nonce, digest, signature.subarray(0, 63)),
       false,
     );
     assert.equal(
-      verifyRecoverySignature(keys.sign.publicKey, orgId, nonce, new Uint8Array(0)),
+      verifyRecoverySignature(keys.sign.publicKey, orgId, nonce, digest, new Uint8Array(0)),
       false,
     );
     assert.equal(
-      verifyRecoverySignature(keys.sign.publicKey.subarray(1), orgId, nonce, signature),
+      verifyRecoverySignature(keys.sign.publicKey.subarray(1), orgId, nonce, digest, signature),
       false,
     );
     // The box public key is not a verify key.
-    assert.equal(verifyRecoverySignature(keys.box.publicKey, orgId, nonce, signature), false);
+    assert.equal(verifyRecoverySignature(keys.box.publicKey, orgId, nonce, digest, signature), false);
   });
 });

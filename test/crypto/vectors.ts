@@ -53,6 +53,15 @@ export const INPUTS = {
     secretHex: sequence(0xc0, 32),
     organisationId: '3f1c2b7e-9d4a-4e61-8b0c-5a7d9e2f4c18',
     challengeNonceHex: sequence(0xe0, 32),
+    /** A reset as the browser sends it; the signature covers its digest. */
+    reset: {
+      memberId: '9b2e4f1a-7c3d-4e8b-a1f0-6d5c4b3a2918',
+      publicKey: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8',
+      wrappedPrivateKey: 'AQOgoaKjpKWmp6ipqqusra6vsLGys7S1tre4ubq7vL2-v8DBwsPExcbHyMnKy8zNzs_Q0dLT1NXW19jZ2tvc3d7f',
+      kdf: { salt: 'ICEiIyQlJicoKSorLC0uLw', opslimit: 3, memlimit: 67108864 },
+      authKey: 'MDEyMzQ1Njc4OTo7PD0-P0BBQkNERUZHSElKS0xNTk8',
+      sealedOrgKey: 'AQJQUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6e3x9fn8',
+    },
   },
   fingerprint: {
     publicKeyHex: sequence(0x10, 32),
@@ -83,6 +92,7 @@ export interface DeterministicOutputs {
     words: string;
     boxPublicKeyHex: string;
     signPublicKeyHex: string;
+    resetDigestHex: string;
     challengeSignatureHex: string;
   };
   fingerprint: string;
@@ -107,8 +117,9 @@ export const EXPECTED: DeterministicOutputs = {
       'school asthma rail maze fragile glue case deer slim grid inhale panic artist truly exercise one strategy salute cushion remember saddle humble kiwi work',
     boxPublicKeyHex: '7573826e3b4eaca1bad91171d6c022c8afa150e1d49e31fc587e7e0e497ea028',
     signPublicKeyHex: '0b8ae4ec4dd7cd10aaa5a5a80ba3bbeffafd4340f0c3f76034cf2d083614aa46',
+    resetDigestHex: '36034b3ffb3239195fce6ce665f5d858d55193f9f20a74801bf87cf8cf37b89c',
     challengeSignatureHex:
-      'd7af0c0234a541ec6de52ad238526445b38f4a8ea6cb452ae759aab519974833c674fc87f04e17255a4e6ca3f8939754b034c4a00979e607a8ee494ab4f26507',
+      '7014305b38aac2393c5b368d32e3a6301f6f7c90b9825bd8711dc840c24a434a12d4f690327f64fdb230382fca3f33abda457b07c3235ee74b05ccf4a7a3e30b',
   },
   fingerprint: '1635 6CC6 6C51 C509 F4E6 2DB1 301C 1ADB 230F 7166',
   boxPublicKeys: {
@@ -158,11 +169,13 @@ export function computeDeterministic(): DeterministicOutputs {
       words: crypto.recoverySecretToWords(recoverySecret),
       boxPublicKeyHex: toHex(recoveryKeys.box.publicKey),
       signPublicKeyHex: toHex(recoveryKeys.sign.publicKey),
+      resetDigestHex: toHex(crypto.recoveryResetDigest(i.recovery.reset)),
       challengeSignatureHex: toHex(
         crypto.signRecoveryChallenge(
           recoveryKeys,
           i.recovery.organisationId,
           fromHex(i.recovery.challengeNonceHex),
+          crypto.recoveryResetDigest(i.recovery.reset),
         ),
       ),
     },

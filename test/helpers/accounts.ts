@@ -14,6 +14,7 @@ import {
 import {
   deriveRecoveryKeys,
   recoveryWordsToSecret,
+  recoveryResetDigest,
   signRecoveryChallenge,
 } from '../../src/common/crypto/recovery.ts';
 import { currentTotpCode } from '../../src/server/modules/accounts/totp.ts';
@@ -197,19 +198,22 @@ export function recoveryResetFor(
   const newPassword = `recovered password ${randomHex()}`;
   const salt = generateSalt();
   const login = deriveLoginKeys(newPassword, salt, TEST_KDF);
+  const reset = {
+    memberId: adminId,
+    publicKey: toB64(keyPair.publicKey),
+    wrappedPrivateKey: toB64(wrapKey(login.wrapKey, keyPair.privateKey)),
+    kdf: { salt: toB64(salt), ...TEST_KDF },
+    authKey: toB64(login.authKey),
+    sealedOrgKey: toB64(createKeyGrant(org.orgKeyPair.privateKey, keyPair.publicKey)),
+  };
   return {
     newPassword,
     keyPair,
     body: {
       organisationId: start.organisationId,
       nonce: start.nonce,
-      signature: toB64(signRecoveryChallenge(keys, start.organisationId, fromB64(start.nonce))),
-      memberId: adminId,
-      publicKey: toB64(keyPair.publicKey),
-      wrappedPrivateKey: toB64(wrapKey(login.wrapKey, keyPair.privateKey)),
-      kdf: { salt: toB64(salt), ...TEST_KDF },
-      authKey: toB64(login.authKey),
-      sealedOrgKey: toB64(createKeyGrant(org.orgKeyPair.privateKey, keyPair.publicKey)),
+      signature: toB64(signRecoveryChallenge(keys, start.organisationId, fromB64(start.nonce), recoveryResetDigest(reset))),
+      ...reset,
     },
   };
 }

@@ -45,16 +45,46 @@ export function deriveRecoveryKeys(secret: Uint8Array): RecoveryKeys {
   };
 }
 
-/** The message a recovery signature covers: binds the signature to one challenge and org. */
-export function recoveryChallengeMessage(organisationId: string, nonce: Uint8Array): Uint8Array {
+/** What a recovery reset changes; the signature covers all of it. */
+export interface RecoveryReset {
+  memberId: string;
+  publicKey: string;
+  wrappedPrivateKey: string;
+  kdf: { salt: string; opslimit: number; memlimit: number };
+  authKey: string;
+  sealedOrgKey: string;
+}
+
+/** BLAKE2b-256 of the reset's fields in a fixed order. */
+export function recoveryResetDigest(reset: RecoveryReset): Uint8Array {
+  const canonical = JSON.stringify([
+    reset.memberId,
+    reset.publicKey,
+    reset.wrappedPrivateKey,
+    reset.kdf.salt,
+    reset.kdf.opslimit,
+    reset.kdf.memlimit,
+    reset.authKey,
+    reset.sealedOrgKey,
+  ]);
+  return sodium().crypto_generichash(32, sodium().from_string(canonical), null);
+}
+
+/**
+ * The message a recovery signature covers: one organisation, one single-use challenge and
+ * the exact reset, so neither a replay nor an altered request body verifies.
+ */
+export function recoveryChallengeMessage(organisationId: string, nonce: Uint8Array, resetDigest: Uint8Array): Uint8Array {
   const s = sodium();
-  // Fixed-length nonce and a colon-free id keep the encoding unambiguous.
+  // Fixed-length nonce and digest and a colon-free id keep the encoding unambiguous.
   if (nonce.length !== 32) throw new Error('a recovery nonce is 32 bytes');
+  if (resetDigest.length !== 32) throw new Error('a reset digest is 32 bytes');
   if (organisationId.includes(':')) throw new Error('bad organisation id');
-  const prefix = s.from_string(`qorgan-recovery-v1:${organisationId}:`);
-  const out = new Uint8Array(prefix.length + nonce.length);
+  const prefix = s.from_string(`qorgan-recovery-v2:${organisationId}:`);
+  const out = new Uint8Array(prefix.length + 64);
   out.set(prefix);
   out.set(nonce, prefix.length);
+  out.set(resetDigest, prefix.length + 32);
   return out;
 }
 
@@ -62,9 +92,10 @@ export function signRecoveryChallenge(
   keys: RecoveryKeys,
   organisationId: string,
   nonce: Uint8Array,
+  resetDigest: Uint8Array,
 ): Uint8Array {
   return sodium().crypto_sign_detached(
-    recoveryChallengeMessage(organisationId, nonce),
+    recoveryChallengeMessage(organisationId, nonce, resetDigest),
     keys.sign.privateKey,
   );
 }
@@ -73,6 +104,7 @@ export function verifyRecoverySignature(
   verifyKey: Uint8Array,
   organisationId: string,
   nonce: Uint8Array,
+  resetDigest: Uint8Array,
   signature: Uint8Array,
 ): boolean {
   const s = sodium();
@@ -80,13 +112,14 @@ export function verifyRecoverySignature(
     signature.length !== s.crypto_sign_BYTES ||
     verifyKey.length !== s.crypto_sign_PUBLICKEYBYTES ||
     nonce.length !== 32 ||
+    resetDigest.length !== 32 ||
     organisationId.includes(':')
   ) {
     return false;
   }
   return s.crypto_sign_verify_detached(
     signature,
-    recoveryChallengeMessage(organisationId, nonce),
+    recoveryChallengeMessage(organisationId, nonce, resetDigest),
     verifyKey,
   );
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { recoveryCompleteRequest } from '../../../common/api/accounts.ts';
-import { verifyRecoverySignature } from '../../../common/crypto/recovery.ts';
+import { recoveryResetDigest, verifyRecoverySignature } from '../../../common/crypto/recovery.ts';
 import { HttpError, notFound } from '../../http/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
@@ -30,7 +30,13 @@ export async function completeRecovery(options: { deps: AccountsDeps; request: z
     if (!org) throw notFound('The organisation');
     const challenge = await takeRecoveryChallenge(trx, decodeKey(request.nonce, 'nonce', 32), org.id, now);
     if (!challenge) return { error: 'expired' as const };
-    const valid = verifyRecoverySignature(org.recovery_verify_key, org.id, challenge.nonce, decodeKey(request.signature, 'signature', 64));
+    const valid = verifyRecoverySignature(
+      org.recovery_verify_key,
+      org.id,
+      challenge.nonce,
+      recoveryResetDigest(request),
+      decodeKey(request.signature, 'signature', 64),
+    );
     if (!valid) {
       await recordEvent({ trx, organisationId: org.id, actorMemberId: null, action: 'recovery.failed', objectType: 'organisation', objectId: org.id });
       return { error: 'signature' as const };

@@ -13,6 +13,7 @@ import {
   generateBoxKeyPair,
   openSealed,
   recoveryWordsToSecret,
+  recoveryResetDigest,
   signRecoveryChallenge,
   toB64,
   wrapKey,
@@ -145,16 +146,21 @@ export function RecoveryPage() {
       const member = generateBoxKeyPair();
       const kdf = newKdf();
       const login = await deriveFromDto(password, kdf);
-      const body = {
-        organisationId: o.start.organisationId,
-        nonce: o.start.nonce,
-        signature: toB64(signRecoveryChallenge(o.recovery, o.start.organisationId, fromB64(o.start.nonce))),
+      const reset = {
         memberId: adminId,
         publicKey: toB64(member.publicKey),
         wrappedPrivateKey: toB64(wrapKey(login.wrapKey, member.privateKey)),
         kdf,
         authKey: toB64(login.authKey),
         sealedOrgKey: toB64(createKeyGrant(o.org.privateKey, member.publicKey)),
+      };
+      const nonce = fromB64(o.start.nonce);
+      const body = {
+        organisationId: o.start.organisationId,
+        nonce: o.start.nonce,
+        // The signature covers the whole reset: an altered request does not verify.
+        signature: toB64(signRecoveryChallenge(o.recovery, o.start.organisationId, nonce, recoveryResetDigest(reset))),
+        ...reset,
       };
       forget(login.wrapKey, login.authKey, member.privateKey);
       setBusy(t('common.sending'));
