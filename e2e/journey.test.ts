@@ -25,7 +25,10 @@ import { browserSkip, launchBrowser } from './helpers/browser.ts';
 
 const VIEWPORT = { width: 360, height: 760 };
 const ORG = 'Шырақ';
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = await readFile(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 interface Server {
   origin: string;
@@ -45,7 +48,9 @@ async function startServer(): Promise<Server> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const setupToken = await issueSetupToken({ deps: { db: database.db, secrets, config, now: () => new Date() } });
+  const setupToken = await issueSetupToken({
+    deps: { db: database.db, secrets, config, now: () => new Date() },
+  });
   assert.ok(setupToken, 'a fresh server issues a setup token');
   return {
     origin: `http://127.0.0.1:${port}`,
@@ -70,12 +75,16 @@ class Watch {
   async context(browser: Browser): Promise<BrowserContext> {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });
     context.on('request', (r) => {
-      if (!r.url().startsWith(this.origin)) this.problems.push(`request to another origin: ${r.url()}`);
+      if (!r.url().startsWith(this.origin))
+        this.problems.push(`request to another origin: ${r.url()}`);
     });
     context.on('console', (m) => {
       // Chromium logs every 4xx API answer ("Failed to load resource … 401/410"); those are
       // expected here (no session yet, a used link). Anything else is a page error.
-      if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) {
+      if (
+        m.type() === 'error' &&
+        !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())
+      ) {
         this.problems.push(`console error: ${m.text()}`);
       }
     });
@@ -90,14 +99,29 @@ class Watch {
       lang: document.documentElement.lang,
       styled: [...document.querySelectorAll('[style]:not([style=""])')].length,
     }));
-    if (facts.scrollWidth > VIEWPORT.width) this.problems.push(`${name}: scrolls sideways (${facts.scrollWidth}px)`);
+    if (facts.scrollWidth > VIEWPORT.width)
+      this.problems.push(`${name}: scrolls sideways (${facts.scrollWidth}px)`);
     if (facts.lang !== this.locale) this.problems.push(`${name}: <html lang="${facts.lang}">`);
-    if (facts.styled > 0) this.problems.push(`${name}: ${facts.styled} elements with a style attribute`);
+    if (facts.styled > 0)
+      this.problems.push(`${name}: ${facts.styled} elements with a style attribute`);
     // page.evaluate runs through the DevTools protocol, outside the page's CSP.
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: Document,
+              o: object,
+            ): Promise<{
+              violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+      });
       return result.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -107,7 +131,11 @@ class Watch {
 }
 
 function totpCode(base32: string, stepOffset = 0): string {
-  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(base32.replace(/\s/g, '')), digits: 6, period: 30 });
+  const totp = new OTPAuth.TOTP({
+    secret: OTPAuth.Secret.fromBase32(base32.replace(/\s/g, '')),
+    digits: 6,
+    period: 30,
+  });
   return totp.generate({ timestamp: Date.now() + stepOffset * 30_000 });
 }
 
@@ -127,7 +155,8 @@ for (const locale of ['ru', 'kk', 'en'] as const) {
     });
 
     test('setup → invite → approve → two-factor → sign in with TOTP → organisation; then recovery', async () => {
-      const t = (key: TranslationKey, params?: Record<string, string | number>) => translate(locale, key, params);
+      const t = (key: TranslationKey, params?: Record<string, string | number>) =>
+        translate(locale, key, params);
       const watch = new Watch(server.origin, locale);
       const label = (page: Page, key: TranslationKey) => page.getByLabel(t(key), { exact: true });
       const button = (page: Page, key: TranslationKey, params?: Record<string, string>) =>
@@ -135,7 +164,10 @@ for (const locale of ['ru', 'kk', 'en'] as const) {
       const heading = (page: Page, name: string) => page.getByRole('heading', { name, level: 1 });
       const openNav = async (page: Page, key: TranslationKey) => {
         await page.getByRole('button', { name: t('nav.menu') }).click();
-        await page.getByRole('navigation').getByRole('link', { name: t(key), exact: true }).click();
+        await page
+          .getByRole('navigation')
+          .getByRole('link', { name: t(key), exact: true })
+          .click();
       };
 
       // ---- first-run setup through the printed one-time link ----
@@ -181,7 +213,9 @@ for (const locale of ['ru', 'kk', 'en'] as const) {
       await member.goto(`${server.origin}/app/login`);
       await member.getByTestId('language-switch').first().selectOption(locale);
       await member.goto(link);
-      await member.getByText(t('invite.intro', { organisation: ORG, role: t('role.lawyer') })).waitFor();
+      await member
+        .getByText(t('invite.intro', { organisation: ORG, role: t('role.lawyer') }))
+        .waitFor();
       await watch.screen(member, 'invitation form');
       await label(member, 'field.email').fill('lawyer@example.org');
       await label(member, 'field.displayName').fill('Данияр');
@@ -205,8 +239,14 @@ for (const locale of ['ru', 'kk', 'en'] as const) {
       await label(admin, 'field.password').fill('correct horse battery');
       await button(admin, 'unlock.submit').click();
       await heading(admin, t('members.title')).waitFor({ timeout: 30_000 });
-      await admin.getByRole('button', { name: t('members.approveLabel', { name: 'Данияр' }) }).click();
-      assert.equal(await admin.locator('.panel .fingerprint').textContent(), memberFingerprint, 'both see the same key fingerprint');
+      await admin
+        .getByRole('button', { name: t('members.approveLabel', { name: 'Данияр' }) })
+        .click();
+      assert.equal(
+        await admin.locator('.panel .fingerprint').textContent(),
+        memberFingerprint,
+        'both see the same key fingerprint',
+      );
       await watch.screen(admin, 'approve panel');
       await admin.getByLabel(t('members.approveConfirm', { name: 'Данияр' })).check();
       await button(admin, 'members.approveSubmit').click();
@@ -253,7 +293,9 @@ for (const locale of ['ru', 'kk', 'en'] as const) {
         await watch.screen(admin, name);
       }
       // The audit log shows the approval, with both people named (decrypted in the browser).
-      const approval = admin.locator('tr', { has: admin.getByText('member.approved', { exact: true }) });
+      const approval = admin.locator('tr', {
+        has: admin.getByText('member.approved', { exact: true }),
+      });
       await approval.waitFor();
       assert.match((await approval.textContent()) ?? '', /Айгүл/);
 

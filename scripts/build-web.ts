@@ -53,7 +53,9 @@ async function main(): Promise<void> {
   const { build } = await import('vite');
   const { default: config } = await import('../vite.config.ts');
   await build({ ...config, configFile: false, logLevel: 'warn' });
-  console.log(`web app built into ${path.relative(process.cwd(), path.dirname(builtIndex)) || '.'}`);
+  console.log(
+    `web app built into ${path.relative(process.cwd(), path.dirname(builtIndex)) || '.'}`,
+  );
 }
 
 main().catch((error: unknown) => {

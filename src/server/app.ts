@@ -5,8 +5,17 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+} from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { healthResponse } from '../common/api/accounts.ts';
 import { loadSodium } from '../common/crypto/sodium.ts';
 import type { AppConfig } from './config.ts';
@@ -37,7 +46,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await loadSodium();
   const { config, database } = options;
   const logger: FastifyBaseLogger =
-    options.logger === false ? createLogger({ level: 'silent' }) : (options.logger ?? createLogger());
+    options.logger === false
+      ? createLogger({ level: 'silent' })
+      : (options.logger ?? createLogger());
   const app = Fastify({
     loggerInstance: logger,
     // Request logs are written by our own hook below, which leaves out IPs and query strings.
@@ -57,19 +68,34 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifyCookie);
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
   });
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Qorgan API', version: config.version, description: 'Staff API of a Qorgan server. Sealed values are ciphertext envelopes in base64url.' },
+      info: {
+        title: 'Qorgan API',
+        version: config.version,
+        description:
+          'Staff API of a Qorgan server. Sealed values are ciphertext envelopes in base64url.',
+      },
     },
     transform: jsonSchemaTransform,
   });
 
-  const deps: AccountsDeps = { db: database.db, secrets: options.secrets, config, now: options.now ?? (() => new Date()) };
+  const deps: AccountsDeps = {
+    db: database.db,
+    secrets: options.secrets,
+    config,
+    now: options.now ?? (() => new Date()),
+  };
   registerAuthentication(app, deps);
 
   typed(app).get(
@@ -88,11 +114,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 /** Serves the built React app at /app/, with index.html for every client-side route. */
 async function registerWebApp(app: FastifyInstance, distDir: string): Promise<void> {
   const indexFile = path.join(distDir, 'index.html');
-  const built = await stat(indexFile).then(() => true, () => false);
+  const built = await stat(indexFile).then(
+    () => true,
+    () => false,
+  );
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
   if (!built) {
     const notBuilt = async (_request: unknown, reply: FastifyReply) =>
-      reply.code(503).type('text/plain; charset=utf-8').send('The web app is not built. Run: npm run build');
+      reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('The web app is not built. Run: npm run build');
     // '/app' too: '/' redirects to '/app/', which ignoreTrailingSlash routes to '/app'.
     app.get('/app', { schema: { hide: true } }, notBuilt);
     app.get('/app/*', { schema: { hide: true } }, notBuilt);

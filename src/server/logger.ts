@@ -4,7 +4,9 @@ import pino from 'pino';
 
 export type Logger = pino.Logger;
 
-export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
+export function createLogger(
+  options: { level?: string; destination?: pino.DestinationStream } = {},
+): Logger {
   return pino(
     {
       level: options.level ?? process.env.QORGAN_LOG_LEVEL ?? 'info',
@@ -25,7 +27,12 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
  * property, and database errors carry row values in them ("detail: Failing row contains
  * (…)", key values, query parameters): those must never reach the log on disk.
  */
-function serializeError(error: unknown): { type: string; message: string; stack: string; code?: string } {
+function serializeError(error: unknown): {
+  type: string;
+  message: string;
+  stack: string;
+  code?: string;
+} {
   if (!(error instanceof Error)) return { type: typeof error, message: String(error), stack: '' };
   const { type, message, stack } = pino.stdSerializers.err(error);
   const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;

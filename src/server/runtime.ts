@@ -27,7 +27,9 @@ export interface Runtime {
 }
 
 export async function packageVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(
+    await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
+  ) as { version: string };
   return pkg.version;
 }
 
@@ -36,14 +38,21 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const dataDir = path.resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const databaseUrl = process.env.DATABASE_URL || undefined;
-  const database = await openDatabase({ databaseUrl, pgliteDir: databaseUrl ? undefined : path.join(dataDir, 'pgdata') });
+  const database = await openDatabase({
+    databaseUrl,
+    pgliteDir: databaseUrl ? undefined : path.join(dataDir, 'pgdata'),
+  });
   try {
     const migration = await migrate(database);
-    const secrets = instanceSecretsFrom(await loadInstanceSecret(dataDir, process.env.QORGAN_SECRET_FILE || undefined));
+    const secrets = instanceSecretsFrom(
+      await loadInstanceSecret(dataDir, process.env.QORGAN_SECRET_FILE || undefined),
+    );
     const config = defaultConfig({
       version: await packageVersion(),
       behindTls: process.env.QORGAN_BEHIND_TLS === '1' || process.env.QORGAN_BEHIND_TLS === 'true',
-      ...(process.env.QORGAN_PUBLIC_ORIGIN ? { publicOrigin: process.env.QORGAN_PUBLIC_ORIGIN } : {}),
+      ...(process.env.QORGAN_PUBLIC_ORIGIN
+        ? { publicOrigin: process.env.QORGAN_PUBLIC_ORIGIN }
+        : {}),
       ...options.config,
     });
     return {

@@ -19,21 +19,26 @@ export interface InstanceSecrets {
 
 export function instanceSecretsFrom(secret: Uint8Array): InstanceSecrets {
   if (secret.length !== 32) throw new Error('the instance secret must be 32 bytes');
-  const sub = (label: string) => new Uint8Array(createHmac('sha256', secret).update(label).digest());
+  const sub = (label: string) =>
+    new Uint8Array(createHmac('sha256', secret).update(label).digest());
   const emailKey = sub('qorgan:email-index:v1');
   const saltKey = sub('qorgan:fake-salt:v1');
   const boxKey = sub('qorgan:server-box:v1');
   return {
     emailIndex: (email) =>
       new Uint8Array(createHmac('sha256', emailKey).update(email.trim().toLowerCase()).digest()),
-    fakeSalt: (index) => new Uint8Array(createHmac('sha256', saltKey).update(index).digest().subarray(0, 16)),
+    fakeSalt: (index) =>
+      new Uint8Array(createHmac('sha256', saltKey).update(index).digest().subarray(0, 16)),
     sealServerValue: (value, context) => encryptField(boxKey, value, context),
     openServerValue: (envelope, context) => decryptField(boxKey, envelope, context),
   };
 }
 
 /** Reads the instance secret, creating it (mode 0600) on first start. */
-export async function loadInstanceSecret(dataDir: string, secretFile?: string): Promise<Uint8Array> {
+export async function loadInstanceSecret(
+  dataDir: string,
+  secretFile?: string,
+): Promise<Uint8Array> {
   const file = secretFile ?? path.join(dataDir, 'instance-secret');
   try {
     const text = (await readFile(file, 'utf8')).trim();

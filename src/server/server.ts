@@ -22,13 +22,23 @@ export interface RunningServer {
 }
 
 export async function startServer(runtime: Runtime, options: ServeOptions): Promise<RunningServer> {
-  const app = await buildApp({ config: runtime.config, database: runtime.database, secrets: runtime.secrets });
+  const app = await buildApp({
+    config: runtime.config,
+    database: runtime.database,
+    secrets: runtime.secrets,
+  });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  const hostForUrl = options.host.includes(':')
+    ? `[${options.host}]`
+    : options.host === '0.0.0.0'
+      ? '127.0.0.1'
+      : options.host;
   const url = process.env.QORGAN_PUBLIC_ORIGIN ?? `http://${hostForUrl}:${port}`;
-  const lines = [`Qorgan ${runtime.config.version} is listening on ${url} (database: ${runtime.database.engine})`];
+  const lines = [
+    `Qorgan ${runtime.config.version} is listening on ${url} (database: ${runtime.database.engine})`,
+  ];
   const setupToken = await issueSetupToken({ deps: runtime.deps });
   if (setupToken) {
     lines.push(
@@ -43,7 +53,13 @@ export async function startServer(runtime: Runtime, options: ServeOptions): Prom
   (options.announce ?? ((l) => console.log(l.join('\n'))))(lines);
 
   const { db, engine } = runtime.database;
-  const worker = startWorker({ db, engine, definitions: jobDefinitions, logger: app.log, pollMs: 1000 });
+  const worker = startWorker({
+    db,
+    engine,
+    definitions: jobDefinitions,
+    logger: app.log,
+    pollMs: 1000,
+  });
   const scheduler = startScheduler({ db, recurring: recurringJobs, logger: app.log });
 
   let stopping: Promise<void> | undefined;

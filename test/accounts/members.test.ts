@@ -5,7 +5,14 @@ import { after, before, describe, test } from 'node:test';
 import { fingerprint } from '../../src/common/crypto/envelope.ts';
 import { deriveRecoveryKeys, recoveryWordsToSecret } from '../../src/common/crypto/recovery.ts';
 import { ROLE_PERMISSIONS } from '../../src/common/policy/permissions.ts';
-import { acceptInvitation, approvalFor, enrolTotp, invite, me, passwordStep } from '../helpers/accounts.ts';
+import {
+  acceptInvitation,
+  approvalFor,
+  enrolTotp,
+  invite,
+  me,
+  passwordStep,
+} from '../helpers/accounts.ts';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
 import { addMember, createOrganisation } from '../helpers/factories.ts';
 import { call, errorOf } from '../helpers/http.ts';

@@ -177,7 +177,10 @@ for (const engine of engines()) {
       assert.equal(res.statusCode, 400);
       assert.equal(errorOf(res).code, 'recovery_rejected');
       assert.equal((await passwordStep(t, org.admin.email, attacker.newPassword)).statusCode, 401);
-      assert.ok(await loginCookie(t, org.admin.email, org.admin.password), 'the old password still works');
+      assert.ok(
+        await loginCookie(t, org.admin.email, org.admin.password),
+        'the old password still works',
+      );
     });
 
     test('a wrong recovery key is refused and changes nothing', async () => {

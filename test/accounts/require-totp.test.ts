@@ -23,7 +23,10 @@ for (const engine of engines()) {
 
     test('an admin without two-factor cannot require it', async () => {
       const org = await createOrganisation(t);
-      const res = await call(t, 'PATCH', '/api/organisation', { cookie: org.admin.cookie, payload: { requireTotp: true } });
+      const res = await call(t, 'PATCH', '/api/organisation', {
+        cookie: org.admin.cookie,
+        payload: { requireTotp: true },
+      });
       assert.equal(res.statusCode, 409);
       assert.equal(errorOf(res).code, 'enable_totp_first');
       assert.equal((await me(t, org.admin.cookie)).organisation.requireTotp, false);
@@ -33,21 +36,41 @@ for (const engine of engines()) {
       const org = await createOrganisation(t);
       const member = await addMember(t, org, 'coordinator');
       await enrolTotp(t, org.admin.cookie);
-      const required = await call(t, 'PATCH', '/api/organisation', { cookie: org.admin.cookie, payload: { requireTotp: true } });
+      const required = await call(t, 'PATCH', '/api/organisation', {
+        cookie: org.admin.cookie,
+        payload: { requireTotp: true },
+      });
       assert.equal(required.statusCode, 200, required.body);
 
       const blocked = await call(t, 'GET', '/api/members', { cookie: member.cookie });
       assert.equal(blocked.statusCode, 403);
       assert.equal(errorOf(blocked).code, 'totp_required');
-      assert.equal((await call(t, 'GET', '/api/organisation', { cookie: member.cookie })).statusCode, 403);
-      assert.deepEqual((await me(t, member.cookie)).permissions, [], 'no permissions until two-factor is on');
-      assert.equal((await call(t, 'GET', '/api/me/sessions', { cookie: member.cookie })).statusCode, 200, 'own account stays open');
+      assert.equal(
+        (await call(t, 'GET', '/api/organisation', { cookie: member.cookie })).statusCode,
+        403,
+      );
+      assert.deepEqual(
+        (await me(t, member.cookie)).permissions,
+        [],
+        'no permissions until two-factor is on',
+      );
+      assert.equal(
+        (await call(t, 'GET', '/api/me/sessions', { cookie: member.cookie })).statusCode,
+        200,
+        'own account stays open',
+      );
 
       await enrolTotp(t, member.cookie);
-      assert.equal((await call(t, 'GET', '/api/members', { cookie: member.cookie })).statusCode, 200);
+      assert.equal(
+        (await call(t, 'GET', '/api/members', { cookie: member.cookie })).statusCode,
+        200,
+      );
       assert.ok((await me(t, member.cookie)).permissions.includes('members.read'));
       // The admin, who has two-factor on, was never held back.
-      assert.equal((await call(t, 'GET', '/api/audit', { cookie: org.admin.cookie })).statusCode, 200);
+      assert.equal(
+        (await call(t, 'GET', '/api/audit', { cookie: org.admin.cookie })).statusCode,
+        200,
+      );
     });
   });
 }

@@ -20,7 +20,11 @@ for (const engine of engines()) {
     test('an admin invites and approves a member who then sees the organisation', async () => {
       const org = await createOrganisation(t);
       const member = await addMember(t, org, 'case_worker');
-      const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: member.cookie } });
+      const me = await t.app.inject({
+        method: 'GET',
+        url: '/api/me',
+        headers: { cookie: member.cookie },
+      });
       assert.equal(me.statusCode, 200, me.body);
       assert.equal(me.json().organisation.id, org.id);
       assert.equal(me.json().member.status, 'active');

@@ -157,7 +157,11 @@ describe('known answers (Node)', () => {
       fromHex(INPUTS.recovery.challengeNonceHex),
       recoveryResetDigest({ ...INPUTS.recovery.reset, authKey: INPUTS.recovery.reset.publicKey }),
     );
-    assert.equal(verify(null, otherReset, publicKey, signature), false, 'the signature covers the reset');
+    assert.equal(
+      verify(null, otherReset, publicKey, signature),
+      false,
+      'the signature covers the reset',
+    );
   });
 
   test('fingerprint of a fixed key', () => {

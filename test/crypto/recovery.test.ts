@@ -128,7 +128,11 @@ describe('recovery challenge signature', () => {
     ];
     for (const change of changes) {
       const altered = recoveryResetDigest({ ...reset, ...change });
-      assert.equal(verifyRecoverySignature(keys.sign.publicKey, orgId, nonce, altered, signature), false, JSON.stringify(change));
+      assert.equal(
+        verifyRecoverySignature(keys.sign.publicKey, orgId, nonce, altered, signature),
+        false,
+        JSON.stringify(change),
+      );
     }
   });
 
@@ -137,7 +141,10 @@ describe('recovery challenge signature', () => {
     const nonce = randomBytes(32);
     const signature = signRecoveryChallenge(keys, orgId, nonce, digest);
     assert.equal(signature.length, 64);
-    assert.equal(verifyRecoverySignature(keys.sign.publicKey, orgId, nonce, digest, signature), true);
+    assert.equal(
+      verifyRecoverySignature(keys.sign.publicKey, orgId, nonce, digest, signature),
+      true,
+    );
   });
 
   test('fails for another organisation id, another nonce, another key or a tampered signature', () => {
@@ -154,9 +161,15 @@ describe('recovery challenge signature', () => {
     const nonceFlipped = nonce.slice();
     nonceFlipped[31] = (nonceFlipped[31] ?? 0) ^ 1;
     assert.equal(verifyRecoverySignature(pk, orgId, nonceFlipped, digest, signature), false);
-    assert.equal(verifyRecoverySignature(pk, orgId, nonce.subarray(0, 31), digest, signature), false);
+    assert.equal(
+      verifyRecoverySignature(pk, orgId, nonce.subarray(0, 31), digest, signature),
+      false,
+    );
     const otherKeys = deriveRecoveryKeys(generateRecoverySecret());
-    assert.equal(verifyRecoverySignature(otherKeys.sign.publicKey, orgId, nonce, digest, signature), false);
+    assert.equal(
+      verifyRecoverySignature(otherKeys.sign.publicKey, orgId, nonce, digest, signature),
+      false,
+    );
     for (let i = 0; i < signature.length; i++) {
       const tampered = signature.slice();
       tampered[i] = (tampered[i] ?? 0) ^ 0x10;
@@ -181,6 +194,9 @@ describe('recovery challenge signature', () => {
       false,
     );
     // The box public key is not a verify key.
-    assert.equal(verifyRecoverySignature(keys.box.publicKey, orgId, nonce, digest, signature), false);
+    assert.equal(
+      verifyRecoverySignature(keys.box.publicKey, orgId, nonce, digest, signature),
+      false,
+    );
   });
 });

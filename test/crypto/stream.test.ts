@@ -323,7 +323,8 @@ describe('file stream', () => {
 describe('file stream integrity hash', () => {
   test('the encryptor yields the SHA-256 of the plaintext, only after the final chunk', async () => {
     const { createHash, randomBytes } = await import('node:crypto');
-    const { createStreamEncryptor, CHUNK_BYTES: size } = await import('../../src/common/crypto/stream.ts');
+    const { createStreamEncryptor, CHUNK_BYTES: size } =
+      await import('../../src/common/crypto/stream.ts');
     const { generateSymmetricKey } = await import('../../src/common/crypto/envelope.ts');
     const data = new Uint8Array(randomBytes(size * 2 + 123));
     const enc = createStreamEncryptor(generateSymmetricKey());
@@ -331,6 +332,9 @@ describe('file stream integrity hash', () => {
     assert.throws(() => enc.sha256(), /not finished/);
     enc.push(data.subarray(size, size * 2), false);
     enc.push(data.subarray(size * 2), true);
-    assert.equal(Buffer.from(enc.sha256()).toString('hex'), createHash('sha256').update(data).digest('hex'));
+    assert.equal(
+      Buffer.from(enc.sha256()).toString('hex'),
+      createHash('sha256').update(data).digest('hex'),
+    );
   });
 });

@@ -57,7 +57,8 @@ export const INPUTS = {
     reset: {
       memberId: '9b2e4f1a-7c3d-4e8b-a1f0-6d5c4b3a2918',
       publicKey: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8',
-      wrappedPrivateKey: 'AQOgoaKjpKWmp6ipqqusra6vsLGys7S1tre4ubq7vL2-v8DBwsPExcbHyMnKy8zNzs_Q0dLT1NXW19jZ2tvc3d7f',
+      wrappedPrivateKey:
+        'AQOgoaKjpKWmp6ipqqusra6vsLGys7S1tre4ubq7vL2-v8DBwsPExcbHyMnKy8zNzs_Q0dLT1NXW19jZ2tvc3d7f',
       kdf: { salt: 'ICEiIyQlJicoKSorLC0uLw', opslimit: 3, memlimit: 67108864 },
       authKey: 'MDEyMzQ1Njc4OTo7PD0-P0BBQkNERUZHSElKS0xNTk8',
       sealedOrgKey: 'AQJQUVJTVFVWV1hZWltcXV5fYGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6e3x9fn8',

@@ -212,7 +212,14 @@ export function recoveryResetFor(
     body: {
       organisationId: start.organisationId,
       nonce: start.nonce,
-      signature: toB64(signRecoveryChallenge(keys, start.organisationId, fromB64(start.nonce), recoveryResetDigest(reset))),
+      signature: toB64(
+        signRecoveryChallenge(
+          keys,
+          start.organisationId,
+          fromB64(start.nonce),
+          recoveryResetDigest(reset),
+        ),
+      ),
       ...reset,
     },
   };

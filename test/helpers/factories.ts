@@ -3,7 +3,10 @@
 // operations a browser performs and, past creation, through the HTTP API.
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../src/common/api/accounts.ts';
-import { buildMemberCredentials, buildNewOrganisation } from '../../src/common/accounts/client-ops.ts';
+import {
+  buildMemberCredentials,
+  buildNewOrganisation,
+} from '../../src/common/accounts/client-ops.ts';
 import { fromB64, toB64 } from '../../src/common/crypto/encoding.ts';
 import type { BoxKeyPair } from '../../src/common/crypto/envelope.ts';
 import { createKeyGrant, deriveLoginKeys, TEST_KDF } from '../../src/common/crypto/keys.ts';
@@ -30,7 +33,10 @@ export interface TestOrganisation {
 
 const unique = () => randomBytes(5).toString('hex');
 
-export async function createOrganisation(t: TestApp, name = 'Test organisation'): Promise<TestOrganisation> {
+export async function createOrganisation(
+  t: TestApp,
+  name = 'Test organisation',
+): Promise<TestOrganisation> {
   const slug = `org-${unique()}`;
   const email = `admin-${unique()}@example.org`;
   const password = 'correct horse battery staple';
@@ -51,7 +57,14 @@ export async function createOrganisation(t: TestApp, name = 'Test organisation')
     slug,
     orgKeyPair: built.orgKeyPair,
     recoveryWords: built.recoveryWords,
-    admin: { id: created.memberId, email, password, role: 'admin', keyPair: built.adminKeyPair, cookie },
+    admin: {
+      id: created.memberId,
+      email,
+      password,
+      role: 'admin',
+      keyPair: built.adminKeyPair,
+      cookie,
+    },
   };
 }
 
@@ -64,7 +77,11 @@ export async function authKeyFor(t: TestApp, email: string, password: string): P
 /** Signs in with e-mail and password only (no 2FA) and returns the session cookie. */
 export async function loginCookie(t: TestApp, email: string, password: string): Promise<string> {
   const authKey = await authKeyFor(t, email, password);
-  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, authKey } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, authKey },
+  });
   if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
   return sessionCookieOf(res);
 }
@@ -82,7 +99,8 @@ export async function addMember(
     headers: { cookie: org.admin.cookie },
     payload: { role },
   });
-  if (invite.statusCode !== 201) throw new Error(`invite failed: ${invite.statusCode} ${invite.body}`);
+  if (invite.statusCode !== 201)
+    throw new Error(`invite failed: ${invite.statusCode} ${invite.body}`);
   const { token } = invite.json<{ token: string }>();
   const email = `${role}-${unique()}@example.org`;
   const password = `password for ${role} ${unique()}`;
@@ -99,17 +117,28 @@ export async function addMember(
     url: '/api/invitations/accept',
     payload: { token, credentials: built.credentials },
   });
-  if (accepted.statusCode !== 201) throw new Error(`accept failed: ${accepted.statusCode} ${accepted.body}`);
+  if (accepted.statusCode !== 201)
+    throw new Error(`accept failed: ${accepted.statusCode} ${accepted.body}`);
   const { memberId } = accepted.json<{ memberId: string }>();
-  const member: TestMember = { id: memberId, email, password, role, keyPair: built.keyPair, cookie: sessionCookieOf(accepted) };
+  const member: TestMember = {
+    id: memberId,
+    email,
+    password,
+    role,
+    keyPair: built.keyPair,
+    cookie: sessionCookieOf(accepted),
+  };
   if (options.approve !== false) {
     const approved = await t.app.inject({
       method: 'POST',
       url: `/api/members/${memberId}/approve`,
       headers: { cookie: org.admin.cookie },
-      payload: { sealedOrgKey: toB64(createKeyGrant(org.orgKeyPair.privateKey, built.keyPair.publicKey)) },
+      payload: {
+        sealedOrgKey: toB64(createKeyGrant(org.orgKeyPair.privateKey, built.keyPair.publicKey)),
+      },
     });
-    if (approved.statusCode !== 200) throw new Error(`approve failed: ${approved.statusCode} ${approved.body}`);
+    if (approved.statusCode !== 200)
+      throw new Error(`approve failed: ${approved.statusCode} ${approved.body}`);
   }
   return member;
 }

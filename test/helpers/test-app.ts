@@ -28,7 +28,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(database: TestDatabase, overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function createTestApp(
+  database: TestDatabase,
+  overrides: Partial<AppConfig> = {},
+): Promise<TestApp> {
   await loadSodium();
   const config = defaultConfig({ kdf: TEST_KDF, authHash: TEST_KDF, ...overrides });
   const secrets = instanceSecretsFrom(new Uint8Array(randomBytes(32)));
@@ -41,6 +44,7 @@ export async function createTestApp(database: TestDatabase, overrides: Partial<A
 /** Extracts the session cookie as a Cookie header value. */
 export function sessionCookieOf(response: LightMyRequestResponse): string {
   const cookie = response.cookies.find((c) => c.name === '__Host-qorgan_session');
-  if (!cookie) throw new Error(`no session cookie in response ${response.statusCode}: ${response.body}`);
+  if (!cookie)
+    throw new Error(`no session cookie in response ${response.statusCode}: ${response.body}`);
   return `${cookie.name}=${cookie.value}`;
 }

@@ -59,9 +59,15 @@ test('every API route is in the OpenAPI document with a success response schema'
     assert.ok(success.length > 0, `${route.method} ${route.url} declares no success response`);
     for (const [code, response] of success) {
       if (code === '204') continue;
-      assert.ok(response?.content?.['application/json']?.schema, `${route.method} ${route.url} ${code} has no schema`);
+      assert.ok(
+        response?.content?.['application/json']?.schema,
+        `${route.method} ${route.url} ${code} has no schema`,
+      );
     }
-    assert.ok(operation.responses['4XX'] ?? operation.responses['4xx'], `${route.method} ${route.url} declares no error response`);
+    assert.ok(
+      operation.responses['4XX'] ?? operation.responses['4xx'],
+      `${route.method} ${route.url} declares no error response`,
+    );
   }
 });
 
@@ -70,6 +76,10 @@ test('every request body is declared and refuses unknown fields', () => {
     const operation = paths[openApiPath(route.url)]?.[route.method.toLowerCase()];
     const schema = operation?.requestBody?.content['application/json']?.schema;
     assert.ok(schema, `${route.method} ${route.url} declares no body schema`);
-    assert.equal(schema.additionalProperties, false, `${route.method} ${route.url} accepts unknown fields`);
+    assert.equal(
+      schema.additionalProperties,
+      false,
+      `${route.method} ${route.url} accepts unknown fields`,
+    );
   }
 });

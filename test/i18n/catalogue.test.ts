@@ -20,7 +20,9 @@ import {
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 const enKeys = Object.keys(en);
-const pluralBases = new Set(enKeys.filter((k) => k.endsWith('_other')).map((k) => k.replace(/_other$/, '')));
+const pluralBases = new Set(
+  enKeys.filter((k) => k.endsWith('_other')).map((k) => k.replace(/_other$/, '')),
+);
 
 function entries(locale: Locale): [string, unknown][] {
   return Object.entries(catalogues[locale]);
@@ -37,7 +39,9 @@ describe('message catalogue', () => {
   for (const locale of SUPPORTED_LOCALES) {
     test(`${locale}: every key of en is present and not empty`, () => {
       const catalogue = catalogues[locale] as Record<string, unknown>;
-      const missing = enKeys.filter((k) => typeof catalogue[k] !== 'string' || (catalogue[k] as string).trim() === '');
+      const missing = enKeys.filter(
+        (k) => typeof catalogue[k] !== 'string' || (catalogue[k] as string).trim() === '',
+      );
       assert.deepEqual(missing, [], `missing or empty in ${locale}`);
     });
 
@@ -54,7 +58,9 @@ describe('message catalogue', () => {
         if (english === undefined || typeof value !== 'string') return [];
         const want = placeholdersOf(english);
         const got = placeholdersOf(value);
-        return JSON.stringify(want) === JSON.stringify(got) ? [] : [`${key}: ${got.join(',')} ≠ ${want.join(',')}`];
+        return JSON.stringify(want) === JSON.stringify(got)
+          ? []
+          : [`${key}: ${got.join(',')} ≠ ${want.join(',')}`];
       });
       assert.deepEqual(differing, []);
     });
@@ -63,7 +69,9 @@ describe('message catalogue', () => {
       const catalogue = catalogues[locale] as Record<string, unknown>;
       const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
       const missing = [...pluralBases].flatMap((base) =>
-        categories.filter((c) => typeof catalogue[`${base}_${c}`] !== 'string').map((c) => `${base}_${c}`),
+        categories
+          .filter((c) => typeof catalogue[`${base}_${c}`] !== 'string')
+          .map((c) => `${base}_${c}`),
       );
       assert.deepEqual(missing, []);
     });
@@ -74,21 +82,45 @@ describe('message catalogue', () => {
     const ru = catalogues.ru as Record<string, string>;
     const kazakhLetters = /[әғқңөұүһі]/i;
     const withKazakhLetters = enKeys.filter((k) => kazakhLetters.test(kk[k] ?? '')).length;
-    assert.ok(withKazakhLetters / enKeys.length > 0.6, `only ${withKazakhLetters} of ${enKeys.length} kk messages use Kazakh letters`);
+    assert.ok(
+      withKazakhLetters / enKeys.length > 0.6,
+      `only ${withKazakhLetters} of ${enKeys.length} kk messages use Kazakh letters`,
+    );
     // Identical messages are fine only where the word is the same (brand names, role titles).
     const same = enKeys.filter((k) => kk[k] === ru[k]);
     assert.ok(same.length < 10, `kk equals ru for: ${same.join(', ')}`);
   });
 
   test('translate fills placeholders and picks plural forms', () => {
-    assert.equal(translate('en', 'members.pendingTitle', { count: 1 }), '1 person waiting for approval');
-    assert.equal(translate('en', 'members.pendingTitle', { count: 3 }), '3 people waiting for approval');
-    assert.equal(translate('ru', 'recovery.wordCount', { count: 1 }), 'Вы ввели 1 слово, а в ключе восстановления их 24.');
-    assert.equal(translate('ru', 'recovery.wordCount', { count: 3 }), 'Вы ввели 3 слова, а в ключе восстановления их 24.');
-    assert.equal(translate('ru', 'recovery.wordCount', { count: 5 }), 'Вы ввели 5 слов, а в ключе восстановления их 24.');
-    assert.equal(translate('ru', 'recovery.wordCount', { count: 21 }), 'Вы ввели 21 слово, а в ключе восстановления их 24.');
+    assert.equal(
+      translate('en', 'members.pendingTitle', { count: 1 }),
+      '1 person waiting for approval',
+    );
+    assert.equal(
+      translate('en', 'members.pendingTitle', { count: 3 }),
+      '3 people waiting for approval',
+    );
+    assert.equal(
+      translate('ru', 'recovery.wordCount', { count: 1 }),
+      'Вы ввели 1 слово, а в ключе восстановления их 24.',
+    );
+    assert.equal(
+      translate('ru', 'recovery.wordCount', { count: 3 }),
+      'Вы ввели 3 слова, а в ключе восстановления их 24.',
+    );
+    assert.equal(
+      translate('ru', 'recovery.wordCount', { count: 5 }),
+      'Вы ввели 5 слов, а в ключе восстановления их 24.',
+    );
+    assert.equal(
+      translate('ru', 'recovery.wordCount', { count: 21 }),
+      'Вы ввели 21 слово, а в ключе восстановления их 24.',
+    );
     assert.match(translate('kk', 'overview.awaiting', { count: 2 }), /^2 адам/);
-    assert.equal(translate('en', 'invite.intro', { organisation: 'Shyraq', role: 'Lawyer' }), 'You are invited to join Shyraq as Lawyer.');
+    assert.equal(
+      translate('en', 'invite.intro', { organisation: 'Shyraq', role: 'Lawyer' }),
+      'You are invited to join Shyraq as Lawyer.',
+    );
     // A missing parameter leaves the placeholder visible rather than printing "undefined".
     assert.equal(translate('en', 'validation.tooLong'), 'Too long: at most {max} characters.');
   });
@@ -131,7 +163,9 @@ describe('keys used by the web app', () => {
       }
     }
     assert.ok(used.size > 100, `expected many t() calls, found ${used.size}`);
-    const unknown = [...used].filter(([key]) => !(key in en) && !pluralBases.has(key)).map(([k, f]) => `${k} (${f})`);
+    const unknown = [...used]
+      .filter(([key]) => !(key in en) && !pluralBases.has(key))
+      .map(([k, f]) => `${k} (${f})`);
     assert.deepEqual(unknown, []);
   });
 });

@@ -88,14 +88,34 @@ for (const engine of engines()) {
           .execute();
 
         const dayAndMore = new Date(now.getTime() - 25 * HOUR);
-        const throttles = { recent: bytes(), stale: bytes(), staleButLocked: bytes(), lockPassed: bytes() };
+        const throttles = {
+          recent: bytes(),
+          stale: bytes(),
+          staleButLocked: bytes(),
+          lockPassed: bytes(),
+        };
         await db
           .insertInto('login_throttle')
           .values([
             { email_index: throttles.recent, failures: 2, locked_until: null, updated_at: past },
-            { email_index: throttles.stale, failures: 3, locked_until: null, updated_at: dayAndMore },
-            { email_index: throttles.staleButLocked, failures: 9, locked_until: future, updated_at: dayAndMore },
-            { email_index: throttles.lockPassed, failures: 7, locked_until: past, updated_at: dayAndMore },
+            {
+              email_index: throttles.stale,
+              failures: 3,
+              locked_until: null,
+              updated_at: dayAndMore,
+            },
+            {
+              email_index: throttles.staleButLocked,
+              failures: 9,
+              locked_until: future,
+              updated_at: dayAndMore,
+            },
+            {
+              email_index: throttles.lockPassed,
+              failures: 7,
+              locked_until: past,
+              updated_at: dayAndMore,
+            },
           ])
           .execute();
 
@@ -136,7 +156,9 @@ for (const engine of engines()) {
         const tokens = await db.selectFrom('setup_tokens').select('token_hash').execute();
         assert.equal(tokens.length, 1);
         assert.equal(hex(tokens[0]?.token_hash), hex(liveToken));
-        const keptThrottles = (await db.selectFrom('login_throttle').select('email_index').execute()).map((r) => hex(r.email_index));
+        const keptThrottles = (
+          await db.selectFrom('login_throttle').select('email_index').execute()
+        ).map((r) => hex(r.email_index));
         assert.deepEqual(
           keptThrottles.sort(),
           [hex(throttles.recent), hex(throttles.staleButLocked)].sort(),

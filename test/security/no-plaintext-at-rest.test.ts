@@ -9,9 +9,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
-import { buildMemberCredentials, buildNewOrganisation } from '../../src/common/accounts/client-ops.ts';
+import {
+  buildMemberCredentials,
+  buildNewOrganisation,
+} from '../../src/common/accounts/client-ops.ts';
 import { toB64 } from '../../src/common/crypto/encoding.ts';
-import { createKeyGrant, deriveLoginKeys, generateSalt, TEST_KDF } from '../../src/common/crypto/keys.ts';
+import {
+  createKeyGrant,
+  deriveLoginKeys,
+  generateSalt,
+  TEST_KDF,
+} from '../../src/common/crypto/keys.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { createLogger } from '../../src/server/logger.ts';
 import { registerOrganisation } from '../../src/server/modules/accounts/register-organisation.ts';
@@ -47,9 +55,19 @@ test('no e-mail, name or password reaches the data folder or the log in plaintex
       name: 'Canary test organisation',
       slug: 'canary-org',
       defaultLocale: 'kk',
-      admin: { email: CANARIES.adminEmail, displayName: CANARIES.adminName, password: CANARIES.adminPassword, locale: 'kk', kdf: TEST_KDF },
+      admin: {
+        email: CANARIES.adminEmail,
+        displayName: CANARIES.adminName,
+        password: CANARIES.adminPassword,
+        locale: 'kk',
+        kdf: TEST_KDF,
+      },
     });
-    const created = await registerOrganisation({ deps: runtime.deps, organisation: built.body.organisation, admin: built.body.admin });
+    const created = await registerOrganisation({
+      deps: runtime.deps,
+      organisation: built.body.organisation,
+      admin: built.body.admin,
+    });
     const app = await buildApp({
       config: runtime.config,
       database: runtime.database,
@@ -58,14 +76,27 @@ test('no e-mail, name or password reaches the data folder or the log in plaintex
     });
 
     // The admin signs in, invites, the member accepts, the admin approves.
-    const pre = await app.inject({ method: 'POST', url: '/api/auth/prelogin', payload: { email: CANARIES.adminEmail } });
+    const pre = await app.inject({
+      method: 'POST',
+      url: '/api/auth/prelogin',
+      payload: { email: CANARIES.adminEmail },
+    });
     const kdf = pre.json<{ kdf: { salt: string; opslimit: number; memlimit: number } }>().kdf;
     const { fromB64 } = await import('../../src/common/crypto/encoding.ts');
     const authKey = toB64(deriveLoginKeys(CANARIES.adminPassword, fromB64(kdf.salt), kdf).authKey);
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: CANARIES.adminEmail, authKey } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: CANARIES.adminEmail, authKey },
+    });
     assert.equal(login.statusCode, 200, login.body);
     const cookie = sessionCookieOf(login);
-    const invite = await app.inject({ method: 'POST', url: '/api/invitations', headers: { cookie }, payload: { role: 'lawyer' } });
+    const invite = await app.inject({
+      method: 'POST',
+      url: '/api/invitations',
+      headers: { cookie },
+      payload: { role: 'lawyer' },
+    });
     const member = buildMemberCredentials({
       email: CANARIES.memberEmail,
       displayName: CANARIES.memberName,
@@ -84,7 +115,9 @@ test('no e-mail, name or password reaches the data folder or the log in plaintex
       method: 'POST',
       url: `/api/members/${accepted.json<{ memberId: string }>().memberId}/approve`,
       headers: { cookie },
-      payload: { sealedOrgKey: toB64(createKeyGrant(built.orgKeyPair.privateKey, member.keyPair.publicKey)) },
+      payload: {
+        sealedOrgKey: toB64(createKeyGrant(built.orgKeyPair.privateKey, member.keyPair.publicKey)),
+      },
     });
     assert.equal(approve.statusCode, 200, approve.body);
     // A password change re-wraps the key; the new password must not land anywhere either.
@@ -115,7 +148,10 @@ test('no e-mail, name or password reaches the data folder or the log in plaintex
       const bytes = await readFile(file);
       for (const needle of needles) {
         // UTF-8 as stored by PostgreSQL text columns; also UTF-16LE, just in case.
-        if (bytes.includes(Buffer.from(needle, 'utf8')) || bytes.includes(Buffer.from(needle, 'utf16le'))) {
+        if (
+          bytes.includes(Buffer.from(needle, 'utf8')) ||
+          bytes.includes(Buffer.from(needle, 'utf16le'))
+        ) {
           hits.push(`${path.relative(dataDir, file)}: ${needle}`);
         }
       }

@@ -15,10 +15,18 @@ test('start, health, setup link, graceful stop and restart on the same data fold
   try {
     let printed: string[] = [];
     const runtime = await openRuntime({ dataDir, config: { kdf: TEST_KDF, authHash: TEST_KDF } });
-    const server = await startServer(runtime, { host: '127.0.0.1', port: 0, announce: (l) => (printed = l) });
+    const server = await startServer(runtime, {
+      host: '127.0.0.1',
+      port: 0,
+      announce: (l) => (printed = l),
+    });
     const health = await fetch(`${server.url}/healthz`);
     assert.equal(health.status, 200);
-    assert.deepEqual(await health.json(), { status: 'ok', version: runtime.config.version, engine: 'pglite' });
+    assert.deepEqual(await health.json(), {
+      status: 'ok',
+      version: runtime.config.version,
+      engine: 'pglite',
+    });
     const link = printed.find((l) => l.includes('/app/setup#'));
     assert.ok(link, `a setup link is printed: ${printed.join('\n')}`);
     const secretStat = await stat(path.join(dataDir, 'instance-secret'));
@@ -29,7 +37,11 @@ test('start, health, setup link, graceful stop and restart on the same data fold
 
     const again = await openRuntime({ dataDir, config: { kdf: TEST_KDF, authHash: TEST_KDF } });
     assert.deepEqual(again.migration.applied, [], 'migrations are not applied twice');
-    assert.equal(await readFile(path.join(dataDir, 'instance-secret'), 'utf8'), secret, 'the instance secret is kept');
+    assert.equal(
+      await readFile(path.join(dataDir, 'instance-secret'), 'utf8'),
+      secret,
+      'the instance secret is kept',
+    );
     await again.close();
   } finally {
     await rm(dataDir, { recursive: true, force: true });
@@ -40,11 +52,17 @@ test('an edited migration stops the start with a clear message', async () => {
   const { loadMigrations } = await import('../../src/server/db/migrate.ts');
   const migrations = await loadMigrations();
   assert.ok(migrations.length >= 1);
-  assert.ok(migrations.every((m, i) => i === 0 || migrations[i - 1]!.name < m.name), 'applied in name order');
+  assert.ok(
+    migrations.every((m, i) => i === 0 || migrations[i - 1]!.name < m.name),
+    'applied in name order',
+  );
   const dataDir = await mkdtemp(path.join(tmpdir(), 'qorgan-mig-'));
   try {
     const runtime = await openRuntime({ dataDir });
-    await runtime.database.db.updateTable('schema_migrations').set({ checksum: 'edited' }).execute();
+    await runtime.database.db
+      .updateTable('schema_migrations')
+      .set({ checksum: 'edited' })
+      .execute();
     await runtime.close();
     await assert.rejects(openRuntime({ dataDir }), /was changed after it was applied/);
   } finally {

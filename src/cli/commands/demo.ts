@@ -9,16 +9,22 @@ export function registerDemoCommand(program: Command): void {
   addDataOption(
     program
       .command('demo')
-      .description('Seed a demo organisation with members of every role and invented records, then serve. Use a throw-away data folder.')
+      .description(
+        'Seed a demo organisation with members of every role and invented records, then serve. Use a throw-away data folder.',
+      )
       .option('--port <n>', 'port to listen on', parsePort, Number(process.env.QORGAN_PORT ?? 8080))
       .option('--host <host>', 'address to listen on', '127.0.0.1'),
   ).action(async (opts: { data: string; port: number; host: string }) => {
     const runtime = await openRuntime({ dataDir: opts.data });
     if ((await countOrganisations(runtime.database.db)) > 0) {
       await runtime.close();
-      throw new Error(`${opts.data} already holds organisations; the demo seeds only an empty data folder (npm run demo makes a fresh one)`);
+      throw new Error(
+        `${opts.data} already holds organisations; the demo seeds only an empty data folder (npm run demo makes a fresh one)`,
+      );
     }
-    console.log('Seeding the demo organisation (deriving keys for each member takes a few seconds)…');
+    console.log(
+      'Seeding the demo organisation (deriving keys for each member takes a few seconds)…',
+    );
     const seed = await seedDemo({ deps: runtime.deps, kdf: runtime.config.kdf });
     const server = await startServer(runtime, { host: opts.host, port: opts.port });
     const width = Math.max(...seed.members.map((m) => m.email.length));
@@ -31,7 +37,10 @@ export function registerDemoCommand(program: Command): void {
         `  ${server.url}/app/login`,
         '',
         'Demo members (passwords are new on every run):',
-        ...seed.members.map((m) => `  ${m.role.padEnd(12)} ${m.email.padEnd(width)}  ${m.password}${m.status === 'pending' ? '   (awaits approval)' : ''}`),
+        ...seed.members.map(
+          (m) =>
+            `  ${m.role.padEnd(12)} ${m.email.padEnd(width)}  ${m.password}${m.status === 'pending' ? '   (awaits approval)' : ''}`,
+        ),
         '',
         `An open invitation link: ${server.url}/app/invite#${seed.openInvitationToken}`,
         `Recovery key of the demo organisation: ${seed.recoveryWords}`,

@@ -7,9 +7,15 @@ export function registerServeCommand(program: Command): void {
   addDataOption(
     program
       .command('serve')
-      .description('Run the server (what `npm start` runs). Prints a one-time setup link on first run.')
+      .description(
+        'Run the server (what `npm start` runs). Prints a one-time setup link on first run.',
+      )
       .option('--port <n>', 'port to listen on', parsePort, Number(process.env.QORGAN_PORT ?? 8080))
-      .option('--host <host>', 'address to listen on (keep 127.0.0.1 behind a reverse proxy or onion service)', process.env.QORGAN_HOST ?? '127.0.0.1'),
+      .option(
+        '--host <host>',
+        'address to listen on (keep 127.0.0.1 behind a reverse proxy or onion service)',
+        process.env.QORGAN_HOST ?? '127.0.0.1',
+      ),
   ).action(async (opts: { data: string; port: number; host: string }) => {
     const runtime = await openRuntime({ dataDir: opts.data });
     const server = await startServer(runtime, { host: opts.host, port: opts.port });

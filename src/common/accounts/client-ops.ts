@@ -5,7 +5,11 @@ import type { Locale, newMemberCredentials, setupRequest } from '../api/accounts
 import { toB64 } from '../crypto/encoding.ts';
 import { generateBoxKeyPair, sealTo, wrapKey, type BoxKeyPair } from '../crypto/envelope.ts';
 import { createKeyGrant, deriveLoginKeys, generateSalt, type KdfParams } from '../crypto/keys.ts';
-import { deriveRecoveryKeys, generateRecoverySecret, recoverySecretToWords } from '../crypto/recovery.ts';
+import {
+  deriveRecoveryKeys,
+  generateRecoverySecret,
+  recoverySecretToWords,
+} from '../crypto/recovery.ts';
 
 export interface NewMemberInput {
   email: string;
@@ -76,7 +80,10 @@ export function buildNewOrganisation(input: NewOrganisationInput): NewOrganisati
         recoveryVerifyKey: toB64(recovery.sign.publicKey),
         recoverySealedKey: toB64(sealTo(recovery.box.publicKey, orgKeyPair.privateKey)),
       },
-      admin: { ...admin.credentials, sealedOrgKey: toB64(createKeyGrant(orgKeyPair.privateKey, admin.keyPair.publicKey)) },
+      admin: {
+        ...admin.credentials,
+        sealedOrgKey: toB64(createKeyGrant(orgKeyPair.privateKey, admin.keyPair.publicKey)),
+      },
     },
   };
 }

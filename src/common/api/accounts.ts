@@ -7,7 +7,14 @@ export const LOCALES = ['ru', 'kk', 'en'] as const;
 export const locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof locale>;
 
-export const ROLES = ['admin', 'coordinator', 'case_worker', 'lawyer', 'monitor', 'viewer'] as const;
+export const ROLES = [
+  'admin',
+  'coordinator',
+  'case_worker',
+  'lawyer',
+  'monitor',
+  'viewer',
+] as const;
 export const role = z.enum(ROLES);
 export type Role = z.infer<typeof role>;
 

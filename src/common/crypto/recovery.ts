@@ -74,7 +74,11 @@ export function recoveryResetDigest(reset: RecoveryReset): Uint8Array {
  * The message a recovery signature covers: one organisation, one single-use challenge and
  * the exact reset, so neither a replay nor an altered request body verifies.
  */
-export function recoveryChallengeMessage(organisationId: string, nonce: Uint8Array, resetDigest: Uint8Array): Uint8Array {
+export function recoveryChallengeMessage(
+  organisationId: string,
+  nonce: Uint8Array,
+  resetDigest: Uint8Array,
+): Uint8Array {
   const s = sodium();
   // Fixed-length nonce and digest and a colon-free id keep the encoding unambiguous.
   if (nonce.length !== 32) throw new Error('a recovery nonce is 32 bytes');

@@ -14,7 +14,8 @@ export const en = {
   'common.save': 'Save',
   'common.copy': 'Copy',
   'common.copied': 'Copied.',
-  'common.copyManually': 'Copying is blocked in this browser. The text is selected: copy it by hand.',
+  'common.copyManually':
+    'Copying is blocked in this browser. The text is selected: copy it by hand.',
   'common.print': 'Print',
   'common.yes': 'Yes',
   'common.no': 'No',
@@ -43,20 +44,24 @@ export const en = {
   'field.newPassword': 'New password',
   'field.confirmPassword': 'Repeat the password',
   'field.displayName': 'Name shown to colleagues',
-  'field.displayNameHint': 'It can be a first name or a nickname. It is encrypted: only members of the organisation can read it.',
+  'field.displayNameHint':
+    'It can be a first name or a nickname. It is encrypted: only members of the organisation can read it.',
   'field.organisationName': 'Organisation name',
   'field.slug': 'Short address of the organisation',
   'field.defaultLocale': 'Default language of the organisation',
   'field.role': 'Role',
 
-  'form.languageNote': 'Your account will use the language chosen at the top of the page: {language}.',
+  'form.languageNote':
+    'Your account will use the language chosen at the top of the page: {language}.',
 
-  'password.rule': 'At least {min} characters. A few unrelated words are easier to remember than a jumble of symbols.',
+  'password.rule':
+    'At least {min} characters. A few unrelated words are easier to remember than a jumble of symbols.',
   'password.tooShort': 'The password is too short: use at least {min} characters.',
   'password.mismatch': 'The two passwords do not match.',
   'password.sameAsCurrent': 'The new password is the same as the current one.',
   'password.title': 'Password',
-  'password.intro': 'Your password protects your encryption key; nobody, not even an admin, can reset it. After a change, you stay signed in here and every other device is signed out.',
+  'password.intro':
+    'Your password protects your encryption key; nobody, not even an admin, can reset it. After a change, you stay signed in here and every other device is signed out.',
   'password.locked': 'To change the password, unlock the keys first.',
   'password.currentWrong': 'The current password is not right.',
   'password.submit': 'Change password',
@@ -67,7 +72,8 @@ export const en = {
   'validation.displayNameRequired': 'Enter a name your colleagues will see.',
   'validation.tooLong': 'Too long: at most {max} characters.',
   'validation.organisationNameRequired': 'Enter the name of the organisation.',
-  'validation.slug': 'Use 2 to 63 characters: Latin letters a–z, digits and hyphens, starting with a letter or digit.',
+  'validation.slug':
+    'Use 2 to 63 characters: Latin letters a–z, digits and hyphens, starting with a letter or digit.',
   'validation.totpCode': 'Enter the 6-digit code from the app.',
   'validation.recoveryCode': 'Enter a recovery code exactly as it was printed.',
 
@@ -88,15 +94,20 @@ export const en = {
   'invitationState.revoked': 'Withdrawn',
 
   'error.network': 'The server could not be reached. Check the connection and try again.',
-  'error.badResponse': 'The server sent an answer this page does not understand. Reload the page; if it happens again, tell your admin.',
+  'error.badResponse':
+    'The server sent an answer this page does not understand. Reload the page; if it happens again, tell your admin.',
   'error.internal': 'Something went wrong on the server. Nothing was changed.',
-  'error.internalWithReference': 'Something went wrong on the server. Nothing was changed. Reference for your admin: {reference}.',
+  'error.internalWithReference':
+    'Something went wrong on the server. Nothing was changed. Reference for your admin: {reference}.',
   'error.unexpected': 'Something went wrong in this page. Reload it and try again.',
   'error.decryption': 'A key or an encrypted value could not be opened.',
   'error.sessionEnded': 'Your session has ended. Sign in again.',
-  'error.tooManyAttempts': 'Too many failed attempts on this account. Wait a few minutes and try again.',
-  'error.invitationInvalid': 'This invitation link was already used, has expired or was withdrawn. Ask your admin for a new one.',
-  'error.setupLinkInvalid': 'This setup link is no longer valid. Restart the server to print a new one.',
+  'error.tooManyAttempts':
+    'Too many failed attempts on this account. Wait a few minutes and try again.',
+  'error.invitationInvalid':
+    'This invitation link was already used, has expired or was withdrawn. Ask your admin for a new one.',
+  'error.setupLinkInvalid':
+    'This setup link is no longer valid. Restart the server to print a new one.',
   'error.alreadySetUp': 'This server is already set up. Sign in instead.',
   'error.emailTaken': 'An account with this e-mail already exists on this server.',
   'error.lastAdmin': 'This is the only active admin. Make someone else admin first.',
@@ -105,7 +116,8 @@ export const en = {
   'error.totpEnabled': 'Two-factor sign-in is already on.',
   'error.totpNotStarted': 'Start the two-factor setup again.',
   'error.totpOff': 'Two-factor sign-in is not on.',
-  'error.wrongCode': 'That code is not right. Check that the time on your phone is correct and enter the current code.',
+  'error.wrongCode':
+    'That code is not right. Check that the time on your phone is correct and enter the current code.',
   'error.forbidden': 'Your role does not allow this.',
   'error.crossSite': 'The request was refused because it did not come from this site.',
   'error.recoveryRejected': 'The recovery key does not match this organisation.',
@@ -123,17 +135,20 @@ export const en = {
   'login.wrongCredentials': 'Wrong e-mail or password.',
   'login.checking': 'Checking…',
   'login.opening': 'Opening your keys…',
-  'login.needsSetup': 'This server is not set up yet. Open the one-time setup link printed on the server console.',
+  'login.needsSetup':
+    'This server is not set up yet. Open the one-time setup link printed on the server console.',
   'login.noticeExpired': 'Your session has ended. Sign in again.',
   'login.noticeSignedOut': 'You have signed out. The keys were removed from this tab.',
   'login.noticeSessionEnded': 'You ended the session on this device.',
   'login.helpTitle': 'Cannot sign in?',
-  'login.forgotPassword': 'A forgotten password cannot be reset, because it protects your encryption key. Ask an admin for a new invitation.',
+  'login.forgotPassword':
+    'A forgotten password cannot be reset, because it protects your encryption key. Ask an admin for a new invitation.',
   'login.adminLostAccess': 'An admin who lost access can use the organisation recovery key.',
   'login.recoverLink': 'Recover with the recovery key',
   'login.totpTitle': 'Two-factor sign-in',
   'login.totpIntro': 'Open your authenticator app and enter the current 6-digit code for Qorgan.',
-  'login.recoveryIntro': 'Enter one of the recovery codes you saved when you turned on two-factor sign-in. Each code works once.',
+  'login.recoveryIntro':
+    'Enter one of the recovery codes you saved when you turned on two-factor sign-in. Each code works once.',
   'login.code': 'Code from the app',
   'login.codeHint': 'A new code appears every 30 seconds.',
   'login.recoveryCode': 'Recovery code',
@@ -141,50 +156,66 @@ export const en = {
   'login.useRecoveryCode': 'Use a recovery code instead',
   'login.useAuthenticator': 'Use the code from the app',
   'login.startAgain': 'Start again',
-  'login.codeRejected': 'The code was not accepted. Each code works once: wait for the next one and try again, and check the time on your phone.',
+  'login.codeRejected':
+    'The code was not accepted. Each code works once: wait for the next one and try again, and check the time on your phone.',
   'login.recoveryCodeRejected': 'This recovery code is not valid or was already used.',
   'login.challengeExpired': 'The sign-in step expired. Enter your password again.',
 
   'unlock.title': 'Unlock your keys',
-  'unlock.intro': 'You are still signed in, but the keys are not in this tab (they are never stored on the device). Enter your password to unlock them.',
+  'unlock.intro':
+    'You are still signed in, but the keys are not in this tab (they are never stored on the device). Enter your password to unlock them.',
   'unlock.submit': 'Unlock',
   'unlock.wrongPassword': 'Wrong password: the key could not be unlocked.',
-  'unlock.keyMismatch': 'Your key does not match the one the server has for your account. Do not continue; tell your admin.',
+  'unlock.keyMismatch':
+    'Your key does not match the one the server has for your account. Do not continue; tell your admin.',
   'unlock.continueLocked': 'Continue without unlocking',
-  'unlock.continueLockedHint': 'Without unlocking you can move around, but names and other protected data stay hidden.',
+  'unlock.continueLockedHint':
+    'Without unlocking you can move around, but names and other protected data stay hidden.',
 
   'setup.title': 'Set up Qorgan',
-  'setup.intro': 'Create the organisation and the first admin account. The encryption keys are created in this browser; the server receives only encrypted data.',
-  'setup.noToken': 'This page needs the one-time setup link printed on the server console. Copy the whole link, including the part after #.',
+  'setup.intro':
+    'Create the organisation and the first admin account. The encryption keys are created in this browser; the server receives only encrypted data.',
+  'setup.noToken':
+    'This page needs the one-time setup link printed on the server console. Copy the whole link, including the part after #.',
   'setup.alreadySetUp': 'This server is already set up.',
   'setup.goToLogin': 'Go to sign-in',
   'setup.organisationLegend': 'Organisation',
   'setup.adminLegend': 'Your admin account',
-  'setup.slugHint': 'Latin letters, digits and hyphens, for example almaty-support. You will need it together with the recovery key.',
-  'setup.defaultLocaleHint': 'Used for public pages and for new members until they choose their own.',
+  'setup.slugHint':
+    'Latin letters, digits and hyphens, for example almaty-support. You will need it together with the recovery key.',
+  'setup.defaultLocaleHint':
+    'Used for public pages and for new members until they choose their own.',
   'setup.creatingKeys': 'Creating keys… This can take a few seconds.',
   'setup.submit': 'Create the organisation',
   'setup.recoveryTitle': 'Your recovery key',
-  'setup.recoveryWarning': 'These 24 words are shown only once and cannot be shown again. With them, an admin who lost the password can get back in. Anyone who has them can read the organisation’s data. Do not reload or close this page until you have stored them.',
+  'setup.recoveryWarning':
+    'These 24 words are shown only once and cannot be shown again. With them, an admin who lost the password can get back in. Anyone who has them can read the organisation’s data. Do not reload or close this page until you have stored them.',
   'setup.recoveryWordsHeading': 'Recovery key: 24 words',
-  'setup.recoveryPrintNote': 'Qorgan recovery key of “{organisation}” (short address: {slug}). Keep this sheet offline, in a safe place.',
-  'setup.recoveryHowToKeep': 'Write the words down on paper or print them, and keep them offline, in a safe place away from your devices. Do not photograph them and do not store them in a chat or cloud.',
+  'setup.recoveryPrintNote':
+    'Qorgan recovery key of “{organisation}” (short address: {slug}). Keep this sheet offline, in a safe place.',
+  'setup.recoveryHowToKeep':
+    'Write the words down on paper or print them, and keep them offline, in a safe place away from your devices. Do not photograph them and do not store them in a chat or cloud.',
   'setup.storedConfirm': 'I have written the 24 words down or stored them offline',
-  'setup.storedRequired': 'Confirm that you have stored the recovery key; it cannot be shown again.',
+  'setup.storedRequired':
+    'Confirm that you have stored the recovery key; it cannot be shown again.',
   'setup.continue': 'Continue',
 
   'invite.title': 'Join the organisation',
-  'invite.noToken': 'This invitation link is incomplete. Open the whole link you received, including the part after #.',
+  'invite.noToken':
+    'This invitation link is incomplete. Open the whole link you received, including the part after #.',
   'invite.intro': 'You are invited to join {organisation} as {role}.',
   'invite.expires': 'The invitation is valid until {date}.',
-  'invite.privacy': 'Your e-mail and name are encrypted in this browser before they are sent. Your password never leaves this device.',
+  'invite.privacy':
+    'Your e-mail and name are encrypted in this browser before they are sent. Your password never leaves this device.',
   'invite.creatingKeys': 'Creating your keys… This can take a few seconds.',
   'invite.submit': 'Create my account',
 
   'waiting.title': 'Waiting for approval',
-  'waiting.intro': 'You have joined {organisation} as {role}. An admin has to approve you before you can see the organisation’s data.',
+  'waiting.intro':
+    'You have joined {organisation} as {role}. An admin has to approve you before you can see the organisation’s data.',
   'waiting.fingerprintTitle': 'Your key fingerprint',
-  'waiting.fingerprintText': 'Read these characters to your admin by phone or in person, not through the channel the invitation came by. The admin compares them before approving you; this proves that nobody replaced your key.',
+  'waiting.fingerprintText':
+    'Read these characters to your admin by phone or in person, not through the channel the invitation came by. The admin compares them before approving you; this proves that nobody replaced your key.',
   'waiting.check': 'Check again',
   'waiting.stillPending': 'Not approved yet. This page also checks by itself.',
 
@@ -192,7 +223,8 @@ export const en = {
   'totp.statusOn': 'On',
   'totp.statusOff': 'Off',
   'totp.onText': 'Signing in needs your password and a code from your authenticator app.',
-  'totp.offText': 'With two-factor sign-in, a stolen password alone is not enough to get into your account. You need an authenticator app on your phone (for example Aegis, FreeOTP or Google Authenticator).',
+  'totp.offText':
+    'With two-factor sign-in, a stolen password alone is not enough to get into your account. You need an authenticator app on your phone (for example Aegis, FreeOTP or Google Authenticator).',
   'totp.setUp': 'Set up two-factor sign-in',
   'totp.stepScan': 'Scan this QR code with your authenticator app.',
   'totp.qrLabel': 'QR code for the authenticator app',
@@ -200,10 +232,12 @@ export const en = {
   'totp.stepCode': 'Enter the 6-digit code the app now shows.',
   'totp.code': 'Code from the app',
   'totp.enable': 'Turn on',
-  'totp.codesWarning': 'Two-factor sign-in is on. Store these recovery codes now: they are shown only once. Each one lets you sign in once if you lose your phone.',
+  'totp.codesWarning':
+    'Two-factor sign-in is on. Store these recovery codes now: they are shown only once. Each one lets you sign in once if you lose your phone.',
   'totp.codesHeading': 'Recovery codes',
   'totp.codesStored': 'I have stored the recovery codes in a safe place',
-  'totp.codesStoredRequired': 'Confirm that you have stored the recovery codes; they cannot be shown again.',
+  'totp.codesStoredRequired':
+    'Confirm that you have stored the recovery codes; they cannot be shown again.',
   'totp.enabledNotice': 'Two-factor sign-in is on.',
   'totp.turnOff': 'Turn off two-factor sign-in',
   'totp.disableIntro': 'To turn two-factor sign-in off, enter the current code from your app.',
@@ -223,11 +257,13 @@ export const en = {
 
   'account.title': 'My account',
   'account.details': 'About me',
-  'account.languageNote': 'The language you choose at the top of the page is remembered for your account.',
+  'account.languageNote':
+    'The language you choose at the top of the page is remembered for your account.',
 
   'overview.signedInAs': 'You are signed in as {name}, {role}.',
   'overview.role': 'Your role: {role}.',
-  'overview.noOrgKey': 'You do not hold the organisation key yet, so protected data stays hidden. Ask an admin.',
+  'overview.noOrgKey':
+    'You do not hold the organisation key yet, so protected data stays hidden. Ask an admin.',
   'overview.totpRequired': 'Your organisation requires two-factor sign-in.',
   'overview.totpRequiredAction': 'Turn it on in My account',
   'overview.awaiting_one': '{count} person is waiting for approval.',
@@ -237,8 +273,10 @@ export const en = {
 
   'organisation.title': 'Organisation settings',
   'organisation.requireTotp': 'Require two-factor sign-in for all members',
-  'organisation.requireTotpHint': 'Until they turn it on, members without it can only manage their own account.',
-  'organisation.slugNote': 'Short address: {slug}. It cannot be changed; it is needed together with the recovery key.',
+  'organisation.requireTotpHint':
+    'Until they turn it on, members without it can only manage their own account.',
+  'organisation.slugNote':
+    'Short address: {slug}. It cannot be changed; it is needed together with the recovery key.',
   'organisation.saved': 'Saved.',
   'organisation.unchanged': 'Nothing was changed.',
 
@@ -253,15 +291,18 @@ export const en = {
   'members.twoFactor': 'Two-factor sign-in',
   'members.joined': 'Joined',
   'members.fingerprint': 'Key fingerprint',
-  'members.fingerprintDiffers': 'The server shows a different fingerprint for this key than this browser computes. Do not approve; tell the other admins.',
+  'members.fingerprintDiffers':
+    'The server shows a different fingerprint for this key than this browser computes. Do not approve; tell the other admins.',
   'members.noGrant': 'This member does not hold the organisation key.',
   'members.approve': 'Approve',
   'members.approveLabel': 'Approve {name}',
   'members.approveTitle': 'Approve {name}',
-  'members.approveIntro': 'Call {name} or meet in person, and ask them to read the fingerprint shown on their screen. Compare every character with this one:',
+  'members.approveIntro':
+    'Call {name} or meet in person, and ask them to read the fingerprint shown on their screen. Compare every character with this one:',
   'members.approveConfirm': 'The fingerprint {name} reads to me is exactly the same',
   'members.approveConfirmRequired': 'Compare the fingerprints first and confirm that they match.',
-  'members.approveMismatch': 'If even one character differs, do not approve: someone may have replaced the key. Withdraw the invitation and tell the other admins.',
+  'members.approveMismatch':
+    'If even one character differs, do not approve: someone may have replaced the key. Withdraw the invitation and tell the other admins.',
   'members.approveSubmit': 'Approve and share the organisation key',
   'members.approved': '{name} is approved and can now open the organisation’s data.',
   'members.roleOf': 'Role of {name}',
@@ -269,18 +310,21 @@ export const en = {
   'members.roleChanged': 'The role of {name} was changed.',
   'members.disable': 'Disable access',
   'members.disableLabel': 'Disable access for {name}',
-  'members.disableConfirm': '{name} will be signed out everywhere and will not be able to sign in again. Their work stays in the organisation.',
+  'members.disableConfirm':
+    '{name} will be signed out everywhere and will not be able to sign in again. Their work stays in the organisation.',
   'members.disableSubmit': 'Disable',
   'members.disabled': 'Access for {name} was disabled.',
   'members.unlockToApprove': 'To approve, unlock the keys first.',
 
   'invitations.title': 'Invitations',
-  'invitations.intro': 'An invitation is a one-time link. The person opens it, creates an account, and then waits for an admin to approve them.',
+  'invitations.intro':
+    'An invitation is a one-time link. The person opens it, creates an account, and then waits for an admin to approve them.',
   'invitations.role': 'Role for the new member',
   'invitations.create': 'Create an invitation link',
   'invitations.createdTitle': 'Invitation link for a new {role}',
   'invitations.link': 'Invitation link',
-  'invitations.linkAdvice': 'It is shown only now. Send it through a channel you trust (for example, Signal with disappearing messages), not through ordinary e-mail or social networks. It works once, until {date}.',
+  'invitations.linkAdvice':
+    'It is shown only now. Send it through a channel you trust (for example, Signal with disappearing messages), not through ordinary e-mail or social networks. It works once, until {date}.',
   'invitations.listTitle': 'Recent invitations',
   'invitations.none': 'No invitations yet.',
   'invitations.created': 'Created',
@@ -289,7 +333,8 @@ export const en = {
   'invitations.revokeLabel': 'Withdraw the invitation for {role} created {date}',
 
   'keys.title': 'Key status',
-  'keys.intro': 'Fingerprints are short summaries of public keys. Compare them with colleagues by phone or in person: if they match, nobody has replaced a key.',
+  'keys.intro':
+    'Fingerprints are short summaries of public keys. Compare them with colleagues by phone or in person: if they match, nobody has replaced a key.',
   'keys.orgKey': 'Organisation key',
   'keys.recoveryKey': 'Recovery key',
   'keys.recoveryHint': 'This is the key behind the 24 recovery words.',
@@ -300,11 +345,14 @@ export const en = {
   'keys.unlockedHere': 'Unlocked in this tab',
   'keys.awaiting': 'Members waiting for the key',
   'keys.awaitingAction': 'Open members',
-  'keys.grantProblem': 'The organisation key given to your account could not be opened or does not match the organisation. Protected data stays hidden. Tell an admin.',
+  'keys.grantProblem':
+    'The organisation key given to your account could not be opened or does not match the organisation. Protected data stays hidden. Tell an admin.',
 
   'audit.title': 'Audit log',
-  'audit.intro': 'Every change and every reading of protected data is recorded here. Entries hold identifiers and field names, never protected content.',
-  'audit.lockedNotice': 'The keys are locked: people are shown by short identifiers instead of names.',
+  'audit.intro':
+    'Every change and every reading of protected data is recorded here. Entries hold identifiers and field names, never protected content.',
+  'audit.lockedNotice':
+    'The keys are locked: people are shown by short identifiers instead of names.',
   'audit.filters': 'Filters',
   'audit.action': 'Action',
   'audit.actionHint': 'For example: member.approved',
@@ -325,13 +373,17 @@ export const en = {
   'audit.older': 'Show older entries',
 
   'recovery.title': 'Recover admin access',
-  'recovery.intro': 'If an admin has lost the password, the organisation recovery key (the 24 words from setup) lets them set a new one.',
-  'recovery.privacy': 'Type the words only on a device you trust. They stay in this browser and are never sent to the server.',
+  'recovery.intro':
+    'If an admin has lost the password, the organisation recovery key (the 24 words from setup) lets them set a new one.',
+  'recovery.privacy':
+    'Type the words only on a device you trust. They stay in this browser and are never sent to the server.',
   'recovery.slugHint': 'The short address given at setup, for example almaty-support.',
   'recovery.words': 'The 24 recovery words',
-  'recovery.wordsHint': 'In order, separated by spaces. Capital letters and line breaks do not matter.',
+  'recovery.wordsHint':
+    'In order, separated by spaces. Capital letters and line breaks do not matter.',
   'recovery.wordsRequired': 'Type the 24 words of the recovery key.',
-  'recovery.unknownWords': 'These words are not in the recovery word list; check the spelling: {words}.',
+  'recovery.unknownWords':
+    'These words are not in the recovery word list; check the spelling: {words}.',
   'recovery.wordCount_one': 'You typed {count} word; a recovery key has 24.',
   'recovery.wordCount_other': 'You typed {count} words; a recovery key has 24.',
   'recovery.checksum': 'The words do not form a valid recovery key. Check each word and the order.',
@@ -341,7 +393,8 @@ export const en = {
   'recovery.submitWords': 'Continue',
   'recovery.backToLogin': 'Back to sign-in',
   'recovery.accountTitle': 'Choose the account and a new password',
-  'recovery.accountIntro': 'The recovery key is correct. Choose the admin account to recover and set its new password.',
+  'recovery.accountIntro':
+    'The recovery key is correct. Choose the admin account to recover and set its new password.',
   'recovery.whichAdmin': 'Admin account',
   'recovery.noAdmins': 'This organisation has no active admin account to recover.',
   'recovery.pickAdmin': 'Choose the account to recover.',
@@ -349,7 +402,8 @@ export const en = {
   'recovery.expired': 'The recovery step expired. Type the words again.',
   'recovery.doneTitle': 'Access recovered',
   'recovery.doneText': 'The account has a new password and a new key. All its sessions were ended.',
-  'recovery.doneTotp': 'Two-factor sign-in on this account was turned off: set it up again after you sign in. Tell the other admins that the recovery key was used.',
+  'recovery.doneTotp':
+    'Two-factor sign-in on this account was turned off: set it up again after you sign in. Tell the other admins that the recovery key was used.',
   'recovery.goToLogin': 'Sign in',
 };
 

@@ -82,7 +82,11 @@ export function translate(locale: Locale, key: TranslationKey, params?: Translat
   return interpolate(locale, template, params);
 }
 
-function interpolate(locale: Locale, template: string, params: TranslationParams | undefined): string {
+function interpolate(
+  locale: Locale,
+  template: string,
+  params: TranslationParams | undefined,
+): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
@@ -125,7 +129,8 @@ function kazakhDate(date: Date, withTime: boolean): string {
     minute: '2-digit',
     hourCycle: 'h23',
   }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
   const text = `${part('year')} ж. ${Number(part('day'))} ${KK_MONTHS[Number(part('month')) - 1] ?? ''}`;
   return withTime ? `${text}, ${part('hour')}:${part('minute')}` : text;
 }
@@ -138,7 +143,10 @@ function toDate(value: string | Date): Date {
 export function formatDateTime(locale: Locale, value: string | Date): string {
   const date = toDate(value);
   if (locale === 'kk') return kazakhDate(date, true);
-  return new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(intlTag(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date);
 }
 
 /** A date in the reader's language, e.g. "1 декабря 2026 г.". */

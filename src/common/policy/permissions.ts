@@ -50,6 +50,10 @@ export function can(actor: Actor, permission: Permission, organisationId: string
   return ROLE_PERMISSIONS[actor.role].includes(permission);
 }
 
-export function permissionsOf(actor: Pick<Actor, 'role' | 'status' | 'mustEnableTotp'>): Permission[] {
-  return actor.status === 'active' && !actor.mustEnableTotp ? [...ROLE_PERMISSIONS[actor.role]] : [];
+export function permissionsOf(
+  actor: Pick<Actor, 'role' | 'status' | 'mustEnableTotp'>,
+): Permission[] {
+  return actor.status === 'active' && !actor.mustEnableTotp
+    ? [...ROLE_PERMISSIONS[actor.role]]
+    : [];
 }

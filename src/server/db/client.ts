@@ -64,7 +64,9 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // pool; unhandled, that would crash the process. The pool drops the client and the next
   // query opens a fresh connection, so logging is all there is to do.
   pool.on('error', (error) => {
-    console.error(`PostgreSQL connection lost (${error.message}); it will be reopened on the next query`);
+    console.error(
+      `PostgreSQL connection lost (${error.message}); it will be reopened on the next query`,
+    );
   });
   // Fail at start, with the reason, rather than on the first request.
   const client = await pool.connect();

@@ -45,12 +45,23 @@ export async function seedDemo(options: { deps: AccountsDeps; kdf: KdfParams }):
   const { deps, kdf } = options;
   const organisationName = 'Demo: Shield Initiative (invented)';
   const organisationSlug = 'demo';
-  const admin: DemoMember = { role: 'admin', email: 'admin@demo.qorgan.invalid', password: demoPassword(), status: 'active' };
+  const admin: DemoMember = {
+    role: 'admin',
+    email: 'admin@demo.qorgan.invalid',
+    password: demoPassword(),
+    status: 'active',
+  };
   const built = buildNewOrganisation({
     name: organisationName,
     slug: organisationSlug,
     defaultLocale: 'ru',
-    admin: { email: admin.email, displayName: 'Asel (demo admin)', password: admin.password, locale: 'ru', kdf },
+    admin: {
+      email: admin.email,
+      displayName: 'Asel (demo admin)',
+      password: admin.password,
+      locale: 'ru',
+      kdf,
+    },
   });
   const { organisationId, memberId } = await registerOrganisation({
     deps,
@@ -71,13 +82,20 @@ export async function seedDemo(options: { deps: AccountsDeps; kdf: KdfParams }):
       orgPublicKey: built.orgKeyPair.publicKey,
       kdf,
     });
-    const accepted = await acceptInvitation({ deps, token: invitation.token, credentials: credentials.credentials, device: 'Demo seed' });
+    const accepted = await acceptInvitation({
+      deps,
+      token: invitation.token,
+      credentials: credentials.credentials,
+      device: 'Demo seed',
+    });
     if (approve) {
       await approveMember({
         deps,
         actor: adminActor,
         memberId: accepted.memberId,
-        sealedOrgKey: toB64(createKeyGrant(built.orgKeyPair.privateKey, credentials.keyPair.publicKey)),
+        sealedOrgKey: toB64(
+          createKeyGrant(built.orgKeyPair.privateKey, credentials.keyPair.publicKey),
+        ),
       });
     }
     members.push({ role, email, password, status: approve ? 'active' : 'pending' });
@@ -86,7 +104,18 @@ export async function seedDemo(options: { deps: AccountsDeps; kdf: KdfParams }):
     await join(role, name, true, `${role.replace('_', '-')}@demo.qorgan.invalid`);
   }
   // One newcomer waits for approval, so the approval screen has something to show.
-  await join('case_worker', 'Nurlan (demo newcomer, awaiting approval)', false, 'newcomer@demo.qorgan.invalid');
+  await join(
+    'case_worker',
+    'Nurlan (demo newcomer, awaiting approval)',
+    false,
+    'newcomer@demo.qorgan.invalid',
+  );
   const open = await createInvitation({ deps, actor: adminActor, role: 'monitor' });
-  return { organisationName, organisationSlug, recoveryWords: built.recoveryWords, members, openInvitationToken: open.token };
+  return {
+    organisationName,
+    organisationSlug,
+    recoveryWords: built.recoveryWords,
+    members,
+    openInvitationToken: open.token,
+  };
 }

@@ -22,7 +22,8 @@ export function registerCsrfProtection(app: FastifyInstance): void {
       } catch {
         throw new HttpError(403, 'cross_site', 'Cross-site requests are refused.');
       }
-      if (originHost !== host) throw new HttpError(403, 'cross_site', 'Cross-site requests are refused.');
+      if (originHost !== host)
+        throw new HttpError(403, 'cross_site', 'Cross-site requests are refused.');
     }
   });
 }

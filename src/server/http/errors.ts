@@ -1,7 +1,10 @@
 // One error shape for every API response: { error: { code, message, issues? } }.
 // A 4xx says what to fix; a 5xx says only that something failed, with an id to quote.
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 export class HttpError extends Error {
@@ -15,10 +18,12 @@ export class HttpError extends Error {
 }
 
 export const badRequest = (code: string, message: string) => new HttpError(400, code, message);
-export const unauthorised = (message = 'Sign in first.') => new HttpError(401, 'unauthorised', message);
+export const unauthorised = (message = 'Sign in first.') =>
+  new HttpError(401, 'unauthorised', message);
 export const forbidden = (message = 'Your role does not allow this.') =>
   new HttpError(403, 'forbidden', message);
-export const notFound = (what = 'The item') => new HttpError(404, 'not_found', `${what} was not found.`);
+export const notFound = (what = 'The item') =>
+  new HttpError(404, 'not_found', `${what} was not found.`);
 export const conflict = (code: string, message: string) => new HttpError(409, code, message);
 
 export const errorBody = z.object({
@@ -31,13 +36,20 @@ export const errorBody = z.object({
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0] ?? ''}.` } });
+    void reply.status(404).send({
+      error: {
+        code: 'not_found',
+        message: `No route for ${request.method} ${request.url.split('?')[0] ?? ''}.`,
+      },
+    });
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v) => ({
-        path: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+        path: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join(
+          '.',
+        ),
         message: v.message ?? 'invalid value',
       }));
       return reply.status(400).send({
@@ -49,7 +61,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
       });
     }
     if (error instanceof HttpError) {
-      return reply.status(error.statusCode).send({ error: { code: error.code, message: error.message } });
+      return reply
+        .status(error.statusCode)
+        .send({ error: { code: error.code, message: error.message } });
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');
@@ -57,7 +71,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply.status(status).send({ error: { code: clientCode(error), message: clientMessage(error) } });
+      return reply
+        .status(status)
+        .send({ error: { code: clientCode(error), message: clientMessage(error) } });
     }
     request.log.error({ err: error }, 'request failed');
     return reply.status(500).send(internalError(request.id));

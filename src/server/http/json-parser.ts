@@ -16,18 +16,27 @@ export function registerJsonParser(app: FastifyInstance): void {
       return;
     }
     if (text.trim() === '') {
-      done(new HttpError(400, 'invalid_json', 'The request body is empty; send a JSON object.'), undefined);
+      done(
+        new HttpError(400, 'invalid_json', 'The request body is empty; send a JSON object.'),
+        undefined,
+      );
       return;
     }
     try {
       // Reject __proto__ keys outright: a body is data, never a prototype.
-      done(null, JSON.parse(text, (key, value: unknown) => {
-        if (key === '__proto__' || key === 'constructor') throw new SyntaxError('forbidden key');
-        return value;
-      }));
+      done(
+        null,
+        JSON.parse(text, (key, value: unknown) => {
+          if (key === '__proto__' || key === 'constructor') throw new SyntaxError('forbidden key');
+          return value;
+        }),
+      );
     } catch (error) {
       const detail = error instanceof SyntaxError ? error.message : 'unparseable';
-      done(new HttpError(400, 'invalid_json', `The request body is not valid JSON (${detail}).`), undefined);
+      done(
+        new HttpError(400, 'invalid_json', `The request body is not valid JSON (${detail}).`),
+        undefined,
+      );
     }
   });
 }

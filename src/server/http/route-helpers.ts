@@ -10,7 +10,6 @@ export const errorResponses = { '4xx': errorBody, '5xx': errorBody } as const;
 /** Declared body of a 204 response. */
 export const noContent = z.null().describe('No content');
 
-
 export function typed(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();
 }

@@ -20,7 +20,10 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function registerSecurityHeaders(app: FastifyInstance, options: { behindTls: boolean }): void {
+export function registerSecurityHeaders(
+  app: FastifyInstance,
+  options: { behindTls: boolean },
+): void {
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -28,7 +31,10 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { behindT
     reply.header('Cross-Origin-Opener-Policy', 'same-origin');
     reply.header('Cross-Origin-Resource-Policy', 'same-origin');
     reply.header('X-Frame-Options', 'DENY');
-    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    reply.header(
+      'Permissions-Policy',
+      'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    );
     if (options.behindTls) {
       reply.header('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
     }

@@ -74,7 +74,11 @@ async function request<S extends z.ZodType | undefined>(
   const json: unknown = await response.json().catch(() => undefined);
   const parsed = options.schema.safeParse(json);
   if (!parsed.success) {
-    throw new ApiError(response.status, 'bad_response', 'The server sent an answer this page does not understand.');
+    throw new ApiError(
+      response.status,
+      'bad_response',
+      'The server sent an answer this page does not understand.',
+    );
   }
   return parsed.data as Result<S>;
 }
@@ -89,7 +93,9 @@ async function readError(response: Response): Promise<ApiError> {
         ? e.issues.flatMap((i: unknown) => {
             if (!i || typeof i !== 'object') return [];
             const { path, message } = i as { path?: unknown; message?: unknown };
-            return typeof path === 'string' && typeof message === 'string' ? [{ path, message }] : [];
+            return typeof path === 'string' && typeof message === 'string'
+              ? [{ path, message }]
+              : [];
           })
         : [];
       return new ApiError(
@@ -111,6 +117,7 @@ export const http = {
     schema?: S,
     options: { anonymous?: boolean } = {},
   ) => request<S>('POST', path, { body, schema, ...options }),
-  patch: <S extends z.ZodType>(path: string, body: unknown, schema: S) => request('PATCH', path, { body, schema }),
+  patch: <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
+    request('PATCH', path, { body, schema }),
   delete: (path: string) => request('DELETE', path, {}),
 };

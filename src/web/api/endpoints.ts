@@ -20,14 +20,21 @@ const id = (value: string) => encodeURIComponent(value);
 
 export const api = {
   setupStatus: () => http.get('/api/setup/status', s.setupStatusResponse),
-  setup: (body: z.input<typeof s.setupRequest>) => http.post('/api/setup', body, s.setupResponse, anonymous),
+  setup: (body: z.input<typeof s.setupRequest>) =>
+    http.post('/api/setup', body, s.setupResponse, anonymous),
 
   inspectInvitation: (token: string) =>
     http.post('/api/invitations/inspect', { token }, s.inspectInvitationResponse, anonymous),
   acceptInvitation: (token: string, credentials: NewMemberCredentials) =>
-    http.post('/api/invitations/accept', { token, credentials }, s.acceptInvitationResponse, anonymous),
+    http.post(
+      '/api/invitations/accept',
+      { token, credentials },
+      s.acceptInvitationResponse,
+      anonymous,
+    ),
 
-  prelogin: (email: string) => http.post('/api/auth/prelogin', { email }, s.preloginResponse, anonymous),
+  prelogin: (email: string) =>
+    http.post('/api/auth/prelogin', { email }, s.preloginResponse, anonymous),
   login: (email: string, authKey: string) =>
     http.post('/api/auth/login', { email, authKey }, s.loginResponse, anonymous),
   loginTotp: (body: { challenge: string; code?: string; recoveryCode?: string }) =>
@@ -53,10 +60,12 @@ export const api = {
     http.post(`/api/members/${id(memberId)}/approve`, { sealedOrgKey }, s.memberView),
   changeRole: (memberId: string, role: s.Role) =>
     http.patch(`/api/members/${id(memberId)}`, { role }, s.memberView),
-  disableMember: (memberId: string) => http.post(`/api/members/${id(memberId)}/disable`, {}, s.memberView),
+  disableMember: (memberId: string) =>
+    http.post(`/api/members/${id(memberId)}/disable`, {}, s.memberView),
 
   invitations: () => http.get('/api/invitations', s.listInvitationsResponse),
-  createInvitation: (role: s.Role) => http.post('/api/invitations', { role }, s.createInvitationResponse),
+  createInvitation: (role: s.Role) =>
+    http.post('/api/invitations', { role }, s.createInvitationResponse),
   revokeInvitation: (invitationId: string) => http.delete(`/api/invitations/${id(invitationId)}`),
 
   keyStatus: () => http.get('/api/keys/status', s.keyStatusResponse),

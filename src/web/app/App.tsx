@@ -35,9 +35,24 @@ function Screens() {
   const { t } = useI18n();
 
   // Setup, invitation and recovery work with or without a session.
-  if (path === '/app/setup') return <PublicLayout><SetupPage /></PublicLayout>;
-  if (path === '/app/invite') return <PublicLayout><InvitePage /></PublicLayout>;
-  if (path === '/app/recover') return <PublicLayout><RecoveryPage /></PublicLayout>;
+  if (path === '/app/setup')
+    return (
+      <PublicLayout>
+        <SetupPage />
+      </PublicLayout>
+    );
+  if (path === '/app/invite')
+    return (
+      <PublicLayout>
+        <InvitePage />
+      </PublicLayout>
+    );
+  if (path === '/app/recover')
+    return (
+      <PublicLayout>
+        <RecoveryPage />
+      </PublicLayout>
+    );
 
   if (session.status === 'loading') {
     return (
@@ -71,10 +86,19 @@ function Screens() {
 
   if (path === '/app/login') return <Redirect to="/app/" />;
   if (!session.keys && (path === '/app/unlock' || !session.browsingLocked)) {
-    return <PublicLayout><UnlockPage /></PublicLayout>;
+    return (
+      <PublicLayout>
+        <UnlockPage />
+      </PublicLayout>
+    );
   }
   if (path === '/app/unlock') return <Redirect to="/app/" />;
-  if (session.me.member.status === 'pending') return <PublicLayout><WaitingPage /></PublicLayout>;
+  if (session.me.member.status === 'pending')
+    return (
+      <PublicLayout>
+        <WaitingPage />
+      </PublicLayout>
+    );
 
   const route = NAV_ROUTES.find((r) => r.path === path);
   if (!route) {

@@ -1,6 +1,14 @@
 // The chosen language: remembered in localStorage before sign-in and on the server
 // (PATCH /api/me) after; <html lang> always follows it.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { Locale } from '../../common/api/accounts.ts';
 import {
   formatDate,

@@ -121,21 +121,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [attempt, setLocale]);
 
-  const signedIn = useCallback<Session['signedIn']>((loaded, member, options = {}) => {
-    const opened = openOrg(loaded, member);
-    setMe(loaded);
-    setKeys({ member, org: opened.org });
-    setKeyProblem(opened.problem);
-    setBrowsingLocked(false);
-    setSignOutReason(null);
-    setStatus('signedIn');
-    if (options.interactive && loaded.member.locale !== localeRef.current) {
-      // The language picked on this page wins over the stored one; remember it.
-      api.updateMe(localeRef.current).then(setMe, () => undefined);
-    } else if (!options.interactive) {
-      setLocale(loaded.member.locale);
-    }
-  }, [setLocale]);
+  const signedIn = useCallback<Session['signedIn']>(
+    (loaded, member, options = {}) => {
+      const opened = openOrg(loaded, member);
+      setMe(loaded);
+      setKeys({ member, org: opened.org });
+      setKeyProblem(opened.problem);
+      setBrowsingLocked(false);
+      setSignOutReason(null);
+      setStatus('signedIn');
+      if (options.interactive && loaded.member.locale !== localeRef.current) {
+        // The language picked on this page wins over the stored one; remember it.
+        api.updateMe(localeRef.current).then(setMe, () => undefined);
+      } else if (!options.interactive) {
+        setLocale(loaded.member.locale);
+      }
+    },
+    [setLocale],
+  );
 
   const refresh = useCallback(async () => {
     const loaded = await api.me();

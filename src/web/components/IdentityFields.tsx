@@ -2,7 +2,15 @@ import { useI18n } from '../app/i18n.tsx';
 import { TextField } from './fields.tsx';
 
 /** The sign-in e-mail, with the browser hints every account form needs. */
-export function EmailField({ value, error, onChange }: { value: string; error?: string | undefined; onChange(value: string): void }) {
+export function EmailField({
+  value,
+  error,
+  onChange,
+}: {
+  value: string;
+  error?: string | undefined;
+  onChange(value: string): void;
+}) {
   const { t } = useI18n();
   return (
     <TextField
@@ -20,7 +28,15 @@ export function EmailField({ value, error, onChange }: { value: string; error?: 
 }
 
 /** The name colleagues see (sealed to the organisation key before it is sent). */
-export function DisplayNameField({ value, error, onChange }: { value: string; error?: string | undefined; onChange(value: string): void }) {
+export function DisplayNameField({
+  value,
+  error,
+  onChange,
+}: {
+  value: string;
+  error?: string | undefined;
+  onChange(value: string): void;
+}) {
   const { t } = useI18n();
   return (
     <TextField

@@ -6,7 +6,11 @@ import { useI18n } from '../app/i18n.tsx';
 import { useSession } from '../app/session.tsx';
 
 /** Each language named in itself, so a person who cannot read the current one finds theirs. */
-export const LANGUAGE_NAMES: Record<Locale, string> = { ru: 'Русский', kk: 'Қазақша', en: 'English' };
+export const LANGUAGE_NAMES: Record<Locale, string> = {
+  ru: 'Русский',
+  kk: 'Қазақша',
+  en: 'English',
+};
 
 export function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();
@@ -23,7 +27,12 @@ export function LanguageSwitch() {
   return (
     <div className="language-switch">
       <label htmlFor={id}>{t('language.label')}</label>
-      <select id={id} value={locale} data-testid="language-switch" onChange={(event) => change(event.target.value)}>
+      <select
+        id={id}
+        value={locale}
+        data-testid="language-switch"
+        onChange={(event) => change(event.target.value)}
+      >
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {LANGUAGE_NAMES[l]}

@@ -38,7 +38,11 @@ export function PublicLayout({ children }: { children: ReactNode }) {
           <div className="header-tools">
             <LanguageSwitch />
             {session.status === 'signedIn' ? (
-              <button type="button" className="button link-button" onClick={() => void session.signOut()}>
+              <button
+                type="button"
+                className="button link-button"
+                onClick={() => void session.signOut()}
+              >
                 {t('nav.signOut')}
               </button>
             ) : null}
@@ -92,7 +96,11 @@ export function Shell({ children }: { children: ReactNode }) {
           </ul>
           <div className="nav-tools">
             {locked ? (
-              <button type="button" className="button secondary" onClick={() => navigate('/app/unlock')}>
+              <button
+                type="button"
+                className="button secondary"
+                onClick={() => navigate('/app/unlock')}
+              >
                 {t('nav.unlock')}
               </button>
             ) : (
@@ -100,7 +108,11 @@ export function Shell({ children }: { children: ReactNode }) {
                 {t('nav.lock')}
               </button>
             )}
-            <button type="button" className="button secondary" onClick={() => void session.signOut()}>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => void session.signOut()}
+            >
               {t('nav.signOut')}
             </button>
           </div>
@@ -109,8 +121,7 @@ export function Shell({ children }: { children: ReactNode }) {
       {locked ? (
         <div className="locked-banner" role="status">
           <p>
-            {t('lock.banner')}{' '}
-            <Link href="/app/unlock">{t('lock.bannerAction')}</Link>
+            {t('lock.banner')} <Link href="/app/unlock">{t('lock.bannerAction')}</Link>
           </p>
         </div>
       ) : null}

@@ -19,7 +19,15 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function Extras({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | null | undefined }) {
+function Extras({
+  id,
+  hint,
+  error,
+}: {
+  id: string;
+  hint?: ReactNode;
+  error?: string | null | undefined;
+}) {
   return (
     <>
       {hint ? (
@@ -36,7 +44,13 @@ function Extras({ id, hint, error }: { id: string; hint?: ReactNode; error?: str
   );
 }
 
-export function TextField({ label, hint, error, id, ...input }: Described & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  hint,
+  error,
+  id,
+  ...input
+}: Described & InputHTMLAttributes<HTMLInputElement>) {
   const autoId = useId();
   const fieldId = id ?? autoId;
   return (

@@ -3,7 +3,15 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../app/i18n.tsx';
 
 /** The page's main heading; takes focus when the screen appears so screen readers announce it. */
-export function Page({ title, children, wide }: { title: string; children: ReactNode; wide?: boolean }) {
+export function Page({
+  title,
+  children,
+  wide,
+}: {
+  title: string;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · Qorgan`;
@@ -21,7 +29,13 @@ export function Page({ title, children, wide }: { title: string; children: React
   );
 }
 
-export function Alert({ kind = 'error', children }: { kind?: 'error' | 'info' | 'success' | 'warning'; children: ReactNode }) {
+export function Alert({
+  kind = 'error',
+  children,
+}: {
+  kind?: 'error' | 'info' | 'success' | 'warning';
+  children: ReactNode;
+}) {
   // Errors interrupt (role=alert); other notices are read when the reader gets there.
   return (
     <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
@@ -48,7 +62,17 @@ export function Fingerprint({ value, testId }: { value: string; testId?: string 
 }
 
 /** A read-only value with a copy button (invitation links). */
-export function CopyField({ label, value, testId, hint }: { label: string; value: string; testId?: string; hint?: ReactNode }) {
+export function CopyField({
+  label,
+  value,
+  testId,
+  hint,
+}: {
+  label: string;
+  value: string;
+  testId?: string;
+  hint?: ReactNode;
+}) {
   const { t } = useI18n();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);

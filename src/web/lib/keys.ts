@@ -45,12 +45,19 @@ export function afterPaint(): Promise<void> {
 /** Argon2id with the member's stored parameters (or fake ones, for an unknown e-mail). */
 export async function deriveFromDto(password: string, kdf: KdfDto): Promise<LoginKeys> {
   await afterPaint();
-  return deriveLoginKeys(password, fromB64(kdf.salt), { opslimit: kdf.opslimit, memlimit: kdf.memlimit });
+  return deriveLoginKeys(password, fromB64(kdf.salt), {
+    opslimit: kdf.opslimit,
+    memlimit: kdf.memlimit,
+  });
 }
 
 /** Fresh parameters for a new or changed password: a new salt, today's default cost. */
 export function newKdf(): KdfDto {
-  return { salt: toB64(generateSalt()), opslimit: DEFAULT_KDF.opslimit, memlimit: DEFAULT_KDF.memlimit };
+  return {
+    salt: toB64(generateSalt()),
+    opslimit: DEFAULT_KDF.opslimit,
+    memlimit: DEFAULT_KDF.memlimit,
+  };
 }
 
 export function forget(...keys: Uint8Array[]): void {
@@ -63,7 +70,8 @@ export function forget(...keys: Uint8Array[]): void {
  */
 export function unlockMemberKey(wrapKey: Uint8Array, me: Me): BoxKeyPair {
   const member = boxKeyPairFromPrivate(unwrapKey(wrapKey, fromB64(me.member.wrappedPrivateKey)));
-  if (!bytesEqual(member.publicKey, fromB64(me.member.publicKey))) throw new KeyMismatchError('member');
+  if (!bytesEqual(member.publicKey, fromB64(me.member.publicKey)))
+    throw new KeyMismatchError('member');
   return member;
 }
 
@@ -71,7 +79,8 @@ export function unlockMemberKey(wrapKey: Uint8Array, me: Me): BoxKeyPair {
 export function openOrgKey(me: Me, member: BoxKeyPair): BoxKeyPair | null {
   if (!me.keyGrant) return null;
   const org = openKeyGrant(fromB64(me.keyGrant), member);
-  if (!bytesEqual(org.publicKey, fromB64(me.organisation.publicKey))) throw new KeyMismatchError('organisation');
+  if (!bytesEqual(org.publicKey, fromB64(me.organisation.publicKey)))
+    throw new KeyMismatchError('organisation');
   return org;
 }
 

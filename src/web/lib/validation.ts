@@ -19,10 +19,16 @@ export function hasErrors(errors: Record<string, string | undefined>): boolean {
   return Object.values(errors).some(Boolean);
 }
 
-export function checkNewPassword(password: string, confirm: string, t: T): Errors<'password' | 'confirm'> {
+export function checkNewPassword(
+  password: string,
+  confirm: string,
+  t: T,
+): Errors<'password' | 'confirm'> {
   return {
     password:
-      [...password].length < MIN_PASSWORD_LENGTH ? t('password.tooShort', { min: MIN_PASSWORD_LENGTH }) : undefined,
+      [...password].length < MIN_PASSWORD_LENGTH
+        ? t('password.tooShort', { min: MIN_PASSWORD_LENGTH })
+        : undefined,
     confirm: confirm !== password ? t('password.mismatch') : undefined,
   };
 }
@@ -35,12 +41,15 @@ export function checkEmail(value: string, t: T): string | undefined {
 export function checkDisplayName(value: string, t: T): string | undefined {
   const trimmed = value.trim();
   if (trimmed === '') return t('validation.displayNameRequired');
-  if (trimmed.length > MAX_DISPLAY_NAME_LENGTH) return t('validation.tooLong', { max: MAX_DISPLAY_NAME_LENGTH });
+  if (trimmed.length > MAX_DISPLAY_NAME_LENGTH)
+    return t('validation.tooLong', { max: MAX_DISPLAY_NAME_LENGTH });
   return undefined;
 }
 
 export function checkOrganisationName(value: string, t: T): string | undefined {
-  return organisationName.safeParse(value).success ? undefined : t('validation.organisationNameRequired');
+  return organisationName.safeParse(value).success
+    ? undefined
+    : t('validation.organisationNameRequired');
 }
 
 export function checkSlug(value: string, t: T): string | undefined {
@@ -48,7 +57,9 @@ export function checkSlug(value: string, t: T): string | undefined {
 }
 
 export function checkTotpCode(value: string, t: T): string | undefined {
-  return totpCodeRequest.shape.code.safeParse(value.replace(/\s/g, '')).success ? undefined : t('validation.totpCode');
+  return totpCodeRequest.shape.code.safeParse(value.replace(/\s/g, '')).success
+    ? undefined
+    : t('validation.totpCode');
 }
 
 export function checkRecoveryCode(value: string, t: T): string | undefined {

@@ -20,8 +20,18 @@ export interface AppRoute {
 
 export const NAV_ROUTES: AppRoute[] = [
   { path: '/app/', label: 'nav.overview', component: OverviewPage },
-  { path: '/app/members', label: 'nav.members', permission: 'members.read', component: MembersPage },
-  { path: '/app/organisation', label: 'nav.organisation', permission: 'organisation.read', component: OrganisationSettingsPage },
+  {
+    path: '/app/members',
+    label: 'nav.members',
+    permission: 'members.read',
+    component: MembersPage,
+  },
+  {
+    path: '/app/organisation',
+    label: 'nav.organisation',
+    permission: 'organisation.read',
+    component: OrganisationSettingsPage,
+  },
   { path: '/app/keys', label: 'nav.keys', permission: 'keys.read', component: KeyStatusPage },
   { path: '/app/audit', label: 'nav.audit', permission: 'audit.read', component: AuditPage },
   { path: '/app/account', label: 'nav.account', component: AccountPage },

@@ -25,7 +25,8 @@ export async function acceptInvitation(options: AcceptInvitationOptions) {
     // Locked so two browsers racing with the same link cannot both use it.
     const invitation = await lockInvitationByTokenHash(trx, hashToken(options.token));
     const now = deps.now();
-    if (!invitation || invitation.used_at || invitation.revoked_at || invitation.expires_at <= now) throw invitationGone();
+    if (!invitation || invitation.used_at || invitation.revoked_at || invitation.expires_at <= now)
+      throw invitationGone();
     const memberId = await insertNewMember({
       deps,
       trx,

@@ -7,7 +7,11 @@ export function authorise(actor: Actor, permission: Permission, organisationId: 
   if (!can(actor, permission, organisationId)) {
     if (actor.status === 'pending') throw forbidden('An admin has not approved your account yet.');
     if (actor.mustEnableTotp) {
-      throw new HttpError(403, 'totp_required', 'Your organisation requires two-factor sign-in. Turn it on in your account first.');
+      throw new HttpError(
+        403,
+        'totp_required',
+        'Your organisation requires two-factor sign-in. Turn it on in your account first.',
+      );
     }
     throw forbidden();
   }

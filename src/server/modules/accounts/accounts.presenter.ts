@@ -52,10 +52,23 @@ export function presentSession(
 }
 
 export function presentInvitation(
-  inv: { id: string; role: string; created_at: Date; expires_at: Date; used_at: Date | null; revoked_at: Date | null },
+  inv: {
+    id: string;
+    role: string;
+    created_at: Date;
+    expires_at: Date;
+    used_at: Date | null;
+    revoked_at: Date | null;
+  },
   now: Date,
 ): z.infer<typeof invitationSummary> {
-  const state = inv.revoked_at ? 'revoked' : inv.used_at ? 'used' : inv.expires_at <= now ? 'expired' : 'open';
+  const state = inv.revoked_at
+    ? 'revoked'
+    : inv.used_at
+      ? 'used'
+      : inv.expires_at <= now
+        ? 'expired'
+        : 'open';
   return {
     id: inv.id,
     role: inv.role as Role,

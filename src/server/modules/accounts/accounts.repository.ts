@@ -36,11 +36,25 @@ export async function findOrganisationBySlug(db: Db, slug: string) {
  * point at the organisation, such as a key grant written by an approval.
  */
 export async function lockOrganisation(trx: Transaction<DB>, id: string): Promise<void> {
-  await trx.selectFrom('organisations').select('id').where('id', '=', id).forNoKeyUpdate().execute();
+  await trx
+    .selectFrom('organisations')
+    .select('id')
+    .where('id', '=', id)
+    .forNoKeyUpdate()
+    .execute();
 }
 
-export async function updateOrganisation(db: Db, id: string, patch: Updateable<OrganisationsTable>) {
-  return db.updateTable('organisations').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+export async function updateOrganisation(
+  db: Db,
+  id: string,
+  patch: Updateable<OrganisationsTable>,
+) {
+  return db
+    .updateTable('organisations')
+    .set(patch)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 // ---- members -------------------------------------------------------------------------
@@ -54,7 +68,11 @@ export async function findMember(db: Db, id: string) {
 }
 
 export async function findMemberByEmailIndex(db: Db, emailIndex: Uint8Array) {
-  return db.selectFrom('members').selectAll().where('email_index', '=', emailIndex).executeTakeFirst();
+  return db
+    .selectFrom('members')
+    .selectAll()
+    .where('email_index', '=', emailIndex)
+    .executeTakeFirst();
 }
 
 /** Locks the member row for the rest of the transaction (login counters, TOTP steps). */
@@ -66,7 +84,9 @@ export async function listMembers(db: Db, organisationId: string) {
   return db
     .selectFrom('members')
     .leftJoin('key_grants', (join) =>
-      join.onRef('key_grants.member_id', '=', 'members.id').onRef('key_grants.organisation_id', '=', 'members.organisation_id'),
+      join
+        .onRef('key_grants.member_id', '=', 'members.id')
+        .onRef('key_grants.organisation_id', '=', 'members.organisation_id'),
     )
     .selectAll('members')
     .select('key_grants.id as grant_id')
@@ -97,14 +117,26 @@ export async function countPendingMembers(db: Db, organisationId: string): Promi
 }
 
 export async function updateMember(db: Db, id: string, patch: Updateable<MembersTable>) {
-  return db.updateTable('members').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('members')
+    .set(patch)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 // ---- key grants ----------------------------------------------------------------------
 
 export async function upsertKeyGrant(
   db: Db,
-  row: { id: string; organisation_id: string; member_id: string; sealed_org_key: Uint8Array; granted_by: string | null; created_at: Date },
+  row: {
+    id: string;
+    organisation_id: string;
+    member_id: string;
+    sealed_org_key: Uint8Array;
+    granted_by: string | null;
+    created_at: Date;
+  },
 ) {
   await db
     .insertInto('key_grants')
@@ -129,24 +161,45 @@ export async function findKeyGrant(db: Db, organisationId: string, memberId: str
 }
 
 export async function deleteKeyGrant(db: Db, organisationId: string, memberId: string) {
-  await db.deleteFrom('key_grants').where('organisation_id', '=', organisationId).where('member_id', '=', memberId).execute();
+  await db
+    .deleteFrom('key_grants')
+    .where('organisation_id', '=', organisationId)
+    .where('member_id', '=', memberId)
+    .execute();
 }
 
 // ---- invitations ---------------------------------------------------------------------
 
 export async function insertInvitation(
   db: Db,
-  row: { id: string; organisation_id: string; token_hash: Uint8Array; role: string; created_by: string; created_at: Date; expires_at: Date },
+  row: {
+    id: string;
+    organisation_id: string;
+    token_hash: Uint8Array;
+    role: string;
+    created_by: string;
+    created_at: Date;
+    expires_at: Date;
+  },
 ) {
   await db.insertInto('invitations').values(row).execute();
 }
 
 export async function findInvitationByTokenHash(db: Db, tokenHash: Uint8Array) {
-  return db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
 }
 
 export async function lockInvitationByTokenHash(trx: Transaction<DB>, tokenHash: Uint8Array) {
-  return trx.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('invitations')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function findInvitation(db: Db, id: string) {
@@ -164,7 +217,11 @@ export async function listInvitations(db: Db, organisationId: string) {
 }
 
 export async function markInvitationUsed(db: Db, id: string, memberId: string, at: Date) {
-  await db.updateTable('invitations').set({ used_at: at, used_by: memberId }).where('id', '=', id).execute();
+  await db
+    .updateTable('invitations')
+    .set({ used_at: at, used_by: memberId })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function revokeInvitation(db: Db, id: string, at: Date) {
@@ -173,7 +230,10 @@ export async function revokeInvitation(db: Db, id: string, at: Date) {
 
 // ---- setup tokens --------------------------------------------------------------------
 
-export async function insertSetupToken(db: Db, row: { token_hash: Uint8Array; created_at: Date; expires_at: Date }) {
+export async function insertSetupToken(
+  db: Db,
+  row: { token_hash: Uint8Array; created_at: Date; expires_at: Date },
+) {
   await db.insertInto('setup_tokens').values(row).execute();
 }
 
@@ -186,11 +246,20 @@ export async function lockAllSetupTokens(trx: Transaction<DB>): Promise<void> {
 }
 
 export async function lockSetupToken(trx: Transaction<DB>, tokenHash: Uint8Array) {
-  return trx.selectFrom('setup_tokens').selectAll().where('token_hash', '=', tokenHash).forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('setup_tokens')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function markSetupTokenUsed(db: Db, tokenHash: Uint8Array, at: Date) {
-  await db.updateTable('setup_tokens').set({ used_at: at }).where('token_hash', '=', tokenHash).execute();
+  await db
+    .updateTable('setup_tokens')
+    .set({ used_at: at })
+    .where('token_hash', '=', tokenHash)
+    .execute();
 }
 
 // ---- sessions ------------------------------------------------------------------------
@@ -223,7 +292,11 @@ export async function findLiveSessionByTokenHash(db: Db, tokenHash: Uint8Array, 
 }
 
 export async function touchSession(db: Db, id: string, now: Date, idleExpiresAt: Date) {
-  await db.updateTable('sessions').set({ last_seen_at: now, idle_expires_at: idleExpiresAt }).where('id', '=', id).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now, idle_expires_at: idleExpiresAt })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function listLiveSessions(db: Db, memberId: string, now: Date) {
@@ -243,7 +316,12 @@ export async function findSession(db: Db, id: string) {
 }
 
 export async function endSession(db: Db, id: string, at: Date) {
-  await db.updateTable('sessions').set({ ended_at: at }).where('id', '=', id).where('ended_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ ended_at: at })
+    .where('id', '=', id)
+    .where('ended_at', 'is', null)
+    .execute();
 }
 
 /** Ends every live session of a member; returns how many ended. */
@@ -282,7 +360,11 @@ export async function deleteLoginChallenges(db: Db, memberId: string) {
 
 // ---- recovery codes ------------------------------------------------------------------
 
-export async function replaceRecoveryCodes(db: Db, memberId: string, rows: { id: string; code_hash: Uint8Array }[]) {
+export async function replaceRecoveryCodes(
+  db: Db,
+  memberId: string,
+  rows: { id: string; code_hash: Uint8Array }[],
+) {
   await db.deleteFrom('recovery_codes').where('member_id', '=', memberId).execute();
   if (rows.length > 0) {
     await db
@@ -293,7 +375,12 @@ export async function replaceRecoveryCodes(db: Db, memberId: string, rows: { id:
 }
 
 /** Marks an unused recovery code used; returns false if there was none to use. */
-export async function useRecoveryCode(db: Db, memberId: string, codeHash: Uint8Array, at: Date): Promise<boolean> {
+export async function useRecoveryCode(
+  db: Db,
+  memberId: string,
+  codeHash: Uint8Array,
+  at: Date,
+): Promise<boolean> {
   const rows = await db
     .updateTable('recovery_codes')
     .set({ used_at: at })
@@ -307,11 +394,19 @@ export async function useRecoveryCode(db: Db, memberId: string, codeHash: Uint8A
 
 // ---- recovery challenges -------------------------------------------------------------
 
-export async function insertRecoveryChallenge(db: Db, row: { nonce: Uint8Array; organisation_id: string; expires_at: Date }) {
+export async function insertRecoveryChallenge(
+  db: Db,
+  row: { nonce: Uint8Array; organisation_id: string; expires_at: Date },
+) {
   await db.insertInto('recovery_challenges').values(row).execute();
 }
 
-export async function takeRecoveryChallenge(db: Db, nonce: Uint8Array, organisationId: string, now: Date) {
+export async function takeRecoveryChallenge(
+  db: Db,
+  nonce: Uint8Array,
+  organisationId: string,
+  now: Date,
+) {
   const row = await db
     .deleteFrom('recovery_challenges')
     .where('nonce', '=', nonce)
@@ -324,16 +419,27 @@ export async function takeRecoveryChallenge(db: Db, nonce: Uint8Array, organisat
 // ---- sign-in throttling (keyed by e-mail index, whether or not an account exists) -----
 
 export async function lockThrottle(trx: Transaction<DB>, emailIndex: Uint8Array) {
-  return trx.selectFrom('login_throttle').selectAll().where('email_index', '=', emailIndex).forUpdate().executeTakeFirst();
+  return trx
+    .selectFrom('login_throttle')
+    .selectAll()
+    .where('email_index', '=', emailIndex)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 /** Counts one failure and returns the new count. */
-export async function countThrottleFailure(db: Db, emailIndex: Uint8Array, at: Date): Promise<number> {
+export async function countThrottleFailure(
+  db: Db,
+  emailIndex: Uint8Array,
+  at: Date,
+): Promise<number> {
   const row = await db
     .insertInto('login_throttle')
     .values({ email_index: emailIndex, failures: 1, locked_until: null, updated_at: at })
     .onConflict((oc) =>
-      oc.column('email_index').doUpdateSet((eb) => ({ failures: eb('login_throttle.failures', '+', 1), updated_at: at })),
+      oc
+        .column('email_index')
+        .doUpdateSet((eb) => ({ failures: eb('login_throttle.failures', '+', 1), updated_at: at })),
     )
     .returning('failures')
     .executeTakeFirstOrThrow();
@@ -341,7 +447,11 @@ export async function countThrottleFailure(db: Db, emailIndex: Uint8Array, at: D
 }
 
 export async function setThrottleLock(db: Db, emailIndex: Uint8Array, until: Date) {
-  await db.updateTable('login_throttle').set({ locked_until: until }).where('email_index', '=', emailIndex).execute();
+  await db
+    .updateTable('login_throttle')
+    .set({ locked_until: until })
+    .where('email_index', '=', emailIndex)
+    .execute();
 }
 
 export async function clearThrottle(db: Db, emailIndex: Uint8Array) {

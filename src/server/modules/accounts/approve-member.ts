@@ -22,7 +22,8 @@ export async function approveMember(options: ApproveMemberOptions) {
   return deps.db.transaction().execute(async (trx) => {
     const member = await lockMember(trx, options.memberId);
     if (!member || member.organisation_id !== actor.organisationId) throw notFound('The member');
-    if (member.status !== 'pending') throw conflict('not_pending', 'This member is not waiting for approval.');
+    if (member.status !== 'pending')
+      throw conflict('not_pending', 'This member is not waiting for approval.');
     const now = deps.now();
     await upsertKeyGrant(trx, {
       id: randomUUID(),
@@ -32,7 +33,11 @@ export async function approveMember(options: ApproveMemberOptions) {
       granted_by: actor.memberId,
       created_at: now,
     });
-    const updated = await updateMember(trx, member.id, { status: 'active', approved_at: now, approved_by: actor.memberId });
+    const updated = await updateMember(trx, member.id, {
+      status: 'active',
+      approved_at: now,
+      approved_by: actor.memberId,
+    });
     await recordEvent({
       trx,
       organisationId: actor.organisationId,

@@ -4,7 +4,12 @@ import type { Actor } from '../../../common/policy/permissions.ts';
 import { HttpError } from '../../http/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { clearThrottle, endMemberSessions, lockMember, updateMember } from './accounts.repository.ts';
+import {
+  clearThrottle,
+  endMemberSessions,
+  lockMember,
+  updateMember,
+} from './accounts.repository.ts';
 import { createSession } from './create-session.ts';
 import { decodeKey, hashAuthKey, verifyAuthKey } from './credentials.ts';
 
@@ -20,11 +25,16 @@ export interface ChangePasswordOptions {
  * Re-wraps the member key under a new password. Every session ends, including the one
  * that asked; a fresh session is returned for it.
  */
-export async function changePassword(options: ChangePasswordOptions): Promise<{ sessionToken: string }> {
+export async function changePassword(
+  options: ChangePasswordOptions,
+): Promise<{ sessionToken: string }> {
   const { deps, actor, request } = options;
   return deps.db.transaction().execute(async (trx) => {
     const member = await lockMember(trx, actor.memberId);
-    if (!member || !verifyAuthKey(member.auth_hash, decodeKey(request.currentAuthKey, 'currentAuthKey', 32))) {
+    if (
+      !member ||
+      !verifyAuthKey(member.auth_hash, decodeKey(request.currentAuthKey, 'currentAuthKey', 32))
+    ) {
       // 403, not 401: the session is fine, only the password is wrong.
       throw new HttpError(403, 'wrong_password', 'The current password is not right.');
     }
@@ -46,7 +56,13 @@ export async function changePassword(options: ChangePasswordOptions): Promise<{ 
       objectId: member.id,
       fields: { sessionsEnded: ended, changed: ['wrapped_private_key', 'kdf_salt', 'auth_hash'] },
     });
-    const sessionToken = await createSession({ deps, trx, memberId: member.id, organisationId: actor.organisationId, device: options.device });
+    const sessionToken = await createSession({
+      deps,
+      trx,
+      memberId: member.id,
+      organisationId: actor.organisationId,
+      device: options.device,
+    });
     return { sessionToken };
   });
 }

@@ -22,13 +22,21 @@ import { decodeKey, hashAuthKey } from './credentials.ts';
  * password, a fresh key grant, 2FA off, every session ended. The signature over a
  * one-time challenge proves the recovery key is present.
  */
-export async function completeRecovery(options: { deps: AccountsDeps; request: z.infer<typeof recoveryCompleteRequest> }) {
+export async function completeRecovery(options: {
+  deps: AccountsDeps;
+  request: z.infer<typeof recoveryCompleteRequest>;
+}) {
   const { deps, request } = options;
   const result = await deps.db.transaction().execute(async (trx) => {
     const now = deps.now();
     const org = await findOrganisation(trx, request.organisationId);
     if (!org) throw notFound('The organisation');
-    const challenge = await takeRecoveryChallenge(trx, decodeKey(request.nonce, 'nonce', 32), org.id, now);
+    const challenge = await takeRecoveryChallenge(
+      trx,
+      decodeKey(request.nonce, 'nonce', 32),
+      org.id,
+      now,
+    );
     if (!challenge) return { error: 'expired' as const };
     const valid = verifyRecoverySignature(
       org.recovery_verify_key,
@@ -38,11 +46,23 @@ export async function completeRecovery(options: { deps: AccountsDeps; request: z
       decodeKey(request.signature, 'signature', 64),
     );
     if (!valid) {
-      await recordEvent({ trx, organisationId: org.id, actorMemberId: null, action: 'recovery.failed', objectType: 'organisation', objectId: org.id });
+      await recordEvent({
+        trx,
+        organisationId: org.id,
+        actorMemberId: null,
+        action: 'recovery.failed',
+        objectType: 'organisation',
+        objectId: org.id,
+      });
       return { error: 'signature' as const };
     }
     const member = await lockMember(trx, request.memberId);
-    if (!member || member.organisation_id !== org.id || member.role !== 'admin' || member.status === 'disabled') {
+    if (
+      !member ||
+      member.organisation_id !== org.id ||
+      member.role !== 'admin' ||
+      member.status === 'disabled'
+    ) {
       throw notFound('The admin account');
     }
     await updateMember(trx, member.id, {
@@ -74,13 +94,21 @@ export async function completeRecovery(options: { deps: AccountsDeps; request: z
       action: 'recovery.used',
       objectType: 'member',
       objectId: member.id,
-      fields: { sessionsEnded: ended, totpReset: true, changed: ['public_key', 'wrapped_private_key', 'auth_hash', 'key_grant'] },
+      fields: {
+        sessionsEnded: ended,
+        totpReset: true,
+        changed: ['public_key', 'wrapped_private_key', 'auth_hash', 'key_grant'],
+      },
     });
     return { ok: true as const };
   });
   if ('error' in result) {
     throw result.error === 'expired'
       ? new HttpError(400, 'recovery_expired', 'The recovery step expired. Start again.')
-      : new HttpError(400, 'recovery_rejected', 'The recovery key does not match this organisation.');
+      : new HttpError(
+          400,
+          'recovery_rejected',
+          'The recovery key does not match this organisation.',
+        );
   }
 }

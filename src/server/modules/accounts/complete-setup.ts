@@ -2,7 +2,12 @@ import type { z } from 'zod';
 import type { setupRequest } from '../../../common/api/accounts.ts';
 import { HttpError } from '../../http/errors.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { countOrganisations, lockAllSetupTokens, lockSetupToken, markSetupTokenUsed } from './accounts.repository.ts';
+import {
+  countOrganisations,
+  lockAllSetupTokens,
+  lockSetupToken,
+  markSetupTokenUsed,
+} from './accounts.repository.ts';
 import { createOrganisation } from './create-organisation.ts';
 import { createSession } from './create-session.ts';
 import { hashToken } from './credentials.ts';
@@ -22,13 +27,22 @@ export async function completeSetup(options: CompleteSetupOptions) {
     const tokenHash = hashToken(request.token);
     const token = await lockSetupToken(trx, tokenHash);
     if (!token || token.used_at || token.expires_at <= deps.now()) {
-      throw new HttpError(410, 'setup_link_invalid', 'This setup link is not valid any more. Restart the server to print a new one.');
+      throw new HttpError(
+        410,
+        'setup_link_invalid',
+        'This setup link is not valid any more. Restart the server to print a new one.',
+      );
     }
     if ((await countOrganisations(trx)) > 0) {
       throw new HttpError(410, 'already_set_up', 'This server is already set up. Sign in instead.');
     }
     await markSetupTokenUsed(trx, tokenHash, deps.now());
-    const created = await createOrganisation({ deps, trx, organisation: request.organisation, admin: request.admin });
+    const created = await createOrganisation({
+      deps,
+      trx,
+      organisation: request.organisation,
+      admin: request.admin,
+    });
     const sessionToken = await createSession({
       deps,
       trx,

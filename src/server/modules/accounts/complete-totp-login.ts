@@ -1,6 +1,13 @@
 import { HttpError } from '../../http/errors.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { clearThrottle, deleteLoginChallenges, findLoginChallenge, lockMember, updateMember, useRecoveryCode } from './accounts.repository.ts';
+import {
+  clearThrottle,
+  deleteLoginChallenges,
+  findLoginChallenge,
+  lockMember,
+  updateMember,
+  useRecoveryCode,
+} from './accounts.repository.ts';
 import { createSession } from './create-session.ts';
 import { hashToken } from './credentials.ts';
 import { assertNotThrottled, recordLoginFailure } from './record-login-failure.ts';
@@ -24,10 +31,16 @@ const FAILURES = {
 } as const;
 
 /** The second-factor step of login: a fresh TOTP code or an unused recovery code. */
-export async function completeTotpLogin(options: CompleteTotpLoginOptions): Promise<{ sessionToken: string }> {
+export async function completeTotpLogin(
+  options: CompleteTotpLoginOptions,
+): Promise<{ sessionToken: string }> {
   const { deps } = options;
   if (!options.code && !options.recoveryCode) {
-    throw new HttpError(400, 'code_required', 'Enter the code from your authenticator app, or a recovery code.');
+    throw new HttpError(
+      400,
+      'code_required',
+      'Enter the code from your authenticator app, or a recovery code.',
+    );
   }
   const result = await deps.db.transaction().execute(async (trx) => {
     const now = deps.now();
@@ -42,13 +55,20 @@ export async function completeTotpLogin(options: CompleteTotpLoginOptions): Prom
     };
 
     if (options.code) {
-      const secret = member.totp_secret_enc && deps.secrets.openServerValue(member.totp_secret_enc, `totp:${member.id}`);
+      const secret =
+        member.totp_secret_enc &&
+        deps.secrets.openServerValue(member.totp_secret_enc, `totp:${member.id}`);
       const step = secret ? matchTotpStep(secret, options.code, now) : null;
       if (step === null) return fail('wrong_code', 'totp');
       if (step <= Number(member.totp_last_step)) return fail('code_reused', 'totp');
       await updateMember(trx, member.id, { totp_last_step: step });
     } else if (options.recoveryCode) {
-      const used = await useRecoveryCode(trx, member.id, hashRecoveryCode(options.recoveryCode), now);
+      const used = await useRecoveryCode(
+        trx,
+        member.id,
+        hashRecoveryCode(options.recoveryCode),
+        now,
+      );
       if (!used) return fail('recovery_code_invalid', 'recovery_code');
     }
     await clearThrottle(trx, member.email_index);

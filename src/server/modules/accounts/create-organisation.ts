@@ -35,7 +35,10 @@ export async function createOrganisation(options: CreateOrganisationOptions) {
   const { deps, trx, organisation, admin } = options;
   const now = deps.now();
   if (await findOrganisationBySlug(trx, organisation.slug)) {
-    throw conflict('slug_taken', `The short name "${organisation.slug}" is already used by another organisation.`);
+    throw conflict(
+      'slug_taken',
+      `The short name "${organisation.slug}" is already used by another organisation.`,
+    );
   }
   const organisationId = randomUUID();
   await insertOrganisation(trx, {
@@ -43,14 +46,32 @@ export async function createOrganisation(options: CreateOrganisationOptions) {
     slug: organisation.slug,
     name: organisation.name,
     public_key: decodeKey(organisation.publicKey, 'organisation.publicKey', 32),
-    recovery_public_key: decodeKey(organisation.recoveryPublicKey, 'organisation.recoveryPublicKey', 32),
-    recovery_verify_key: decodeKey(organisation.recoveryVerifyKey, 'organisation.recoveryVerifyKey', 32),
-    recovery_sealed_key: decodeKey(organisation.recoverySealedKey, 'organisation.recoverySealedKey'),
+    recovery_public_key: decodeKey(
+      organisation.recoveryPublicKey,
+      'organisation.recoveryPublicKey',
+      32,
+    ),
+    recovery_verify_key: decodeKey(
+      organisation.recoveryVerifyKey,
+      'organisation.recoveryVerifyKey',
+      32,
+    ),
+    recovery_sealed_key: decodeKey(
+      organisation.recoverySealedKey,
+      'organisation.recoverySealedKey',
+    ),
     default_locale: organisation.defaultLocale,
     require_totp: false,
     created_at: now,
   });
-  const memberId = await insertNewMember({ deps, trx, organisationId, credentials: admin, role: 'admin', status: 'active' });
+  const memberId = await insertNewMember({
+    deps,
+    trx,
+    organisationId,
+    credentials: admin,
+    role: 'admin',
+    status: 'active',
+  });
   await upsertKeyGrant(trx, {
     id: randomUUID(),
     organisation_id: organisationId,

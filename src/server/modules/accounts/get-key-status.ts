@@ -2,7 +2,12 @@ import type { Actor } from '../../../common/policy/permissions.ts';
 import { notFound } from '../../http/errors.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
 import { authorise } from './accounts.policy.ts';
-import { countPendingMembers, findKeyGrant, findMember, findOrganisation } from './accounts.repository.ts';
+import {
+  countPendingMembers,
+  findKeyGrant,
+  findMember,
+  findOrganisation,
+} from './accounts.repository.ts';
 import { fingerprint } from './credentials.ts';
 
 /** Fingerprints to compare out of band, and who still waits for the organisation key. */
@@ -14,7 +19,10 @@ export async function getKeyStatus(options: { deps: AccountsDeps; actor: Actor }
   if (!org || !member) throw notFound('The organisation');
   const grant = await findKeyGrant(deps.db, org.id, member.id);
   return {
-    organisation: { fingerprint: fingerprint(org.public_key), recoveryFingerprint: fingerprint(org.recovery_public_key) },
+    organisation: {
+      fingerprint: fingerprint(org.public_key),
+      recoveryFingerprint: fingerprint(org.recovery_public_key),
+    },
     member: { fingerprint: fingerprint(member.public_key), hasKeyGrant: Boolean(grant) },
     awaitingKeyGrant: await countPendingMembers(deps.db, org.id),
   };

@@ -9,7 +9,10 @@ import { presentOrganisation } from './accounts.presenter.ts';
 import { encode } from './credentials.ts';
 
 /** Everything the signed-in member's browser needs to unlock its keys. */
-export async function getMe(options: { deps: AccountsDeps; actor: Actor }): Promise<z.infer<typeof meResponse>> {
+export async function getMe(options: {
+  deps: AccountsDeps;
+  actor: Actor;
+}): Promise<z.infer<typeof meResponse>> {
   const { deps, actor } = options;
   const member = await findMember(deps.db, actor.memberId);
   const org = await findOrganisation(deps.db, actor.organisationId);
@@ -24,7 +27,11 @@ export async function getMe(options: { deps: AccountsDeps; actor: Actor }): Prom
       totpEnabled: member.totp_enabled,
       publicKey: encode(member.public_key),
       wrappedPrivateKey: encode(member.wrapped_private_key),
-      kdf: { salt: encode(member.kdf_salt), opslimit: member.kdf_opslimit, memlimit: member.kdf_memlimit },
+      kdf: {
+        salt: encode(member.kdf_salt),
+        opslimit: member.kdf_opslimit,
+        memlimit: member.kdf_memlimit,
+      },
       emailSealed: encode(member.email_sealed),
       displayNameSealed: encode(member.display_name_sealed),
     },

@@ -5,13 +5,18 @@ import { findInvitationByTokenHash, findOrganisation, type Db } from './accounts
 import { encode, hashToken } from './credentials.ts';
 
 export function invitationGone(): HttpError {
-  return new HttpError(410, 'invitation_invalid', 'This invitation link was already used, has expired or was withdrawn. Ask your admin for a new one.');
+  return new HttpError(
+    410,
+    'invitation_invalid',
+    'This invitation link was already used, has expired or was withdrawn. Ask your admin for a new one.',
+  );
 }
 
 /** Loads a usable invitation by token, or throws 410. */
 export async function loadOpenInvitation(db: Db, token: string, now: Date) {
   const invitation = await findInvitationByTokenHash(db, hashToken(token));
-  if (!invitation || invitation.used_at || invitation.revoked_at || invitation.expires_at <= now) throw invitationGone();
+  if (!invitation || invitation.used_at || invitation.revoked_at || invitation.expires_at <= now)
+    throw invitationGone();
   return invitation;
 }
 

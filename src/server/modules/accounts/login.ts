@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { HttpError } from '../../http/errors.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { clearThrottle, findMemberByEmailIndex, insertLoginChallenge } from './accounts.repository.ts';
+import {
+  clearThrottle,
+  findMemberByEmailIndex,
+  insertLoginChallenge,
+} from './accounts.repository.ts';
 import { createSession } from './create-session.ts';
 import { decodeKey, hashAuthKey, hashToken, newToken, verifyAuthKey } from './credentials.ts';
 import { assertNotThrottled, recordLoginFailure } from './record-login-failure.ts';
@@ -10,7 +14,8 @@ const CHALLENGE_MINUTES = 5;
 
 let dummyHash: string | undefined;
 
-export type LoginResult = { next: 'done'; sessionToken: string } | { next: 'totp'; challenge: string };
+export type LoginResult =
+  { next: 'done'; sessionToken: string } | { next: 'totp'; challenge: string };
 
 export interface LoginOptions {
   deps: AccountsDeps;

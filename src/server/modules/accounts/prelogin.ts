@@ -11,7 +11,15 @@ export async function prelogin(options: { deps: AccountsDeps; email: string }) {
   const index = deps.secrets.emailIndex(options.email);
   const member = await findMemberByEmailIndex(deps.db, index);
   if (!member) {
-    return { salt: encode(deps.secrets.fakeSalt(index)), opslimit: deps.config.kdf.opslimit, memlimit: deps.config.kdf.memlimit };
+    return {
+      salt: encode(deps.secrets.fakeSalt(index)),
+      opslimit: deps.config.kdf.opslimit,
+      memlimit: deps.config.kdf.memlimit,
+    };
   }
-  return { salt: encode(member.kdf_salt), opslimit: member.kdf_opslimit, memlimit: member.kdf_memlimit };
+  return {
+    salt: encode(member.kdf_salt),
+    opslimit: member.kdf_opslimit,
+    memlimit: member.kdf_memlimit,
+  };
 }

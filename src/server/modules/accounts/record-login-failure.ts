@@ -3,7 +3,12 @@ import type { DB } from '../../db/types.generated.ts';
 import { HttpError } from '../../http/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { countThrottleFailure, lockThrottle, setThrottleLock, type MemberRow } from './accounts.repository.ts';
+import {
+  countThrottleFailure,
+  lockThrottle,
+  setThrottleLock,
+  type MemberRow,
+} from './accounts.repository.ts';
 
 /** Longest an e-mail is slowed down after repeated failures. */
 const MAX_DELAY_MS = 15 * 60_000;
@@ -12,9 +17,14 @@ const MAX_DELAY_MS = 15 * 60_000;
  * Throws 429 while the e-mail must wait. Locks its throttle row for the transaction, so
  * parallel guesses are counted one after another.
  */
-export async function assertNotThrottled(trx: Transaction<DB>, emailIndex: Uint8Array, now: Date): Promise<void> {
+export async function assertNotThrottled(
+  trx: Transaction<DB>,
+  emailIndex: Uint8Array,
+  now: Date,
+): Promise<void> {
   const row = await lockThrottle(trx, emailIndex);
-  if (row?.locked_until && row.locked_until > now) throw tooManyAttempts(row.locked_until.getTime() - now.getTime());
+  if (row?.locked_until && row.locked_until > now)
+    throw tooManyAttempts(row.locked_until.getTime() - now.getTime());
 }
 
 /**
@@ -36,7 +46,11 @@ export async function recordLoginFailure(options: {
   const failures = await countThrottleFailure(trx, options.emailIndex, now);
   const over = failures - deps.config.loginFreeAttempts;
   if (over > 0) {
-    await setThrottleLock(trx, options.emailIndex, new Date(now.getTime() + Math.min(2 ** (over - 1) * 30_000, MAX_DELAY_MS)));
+    await setThrottleLock(
+      trx,
+      options.emailIndex,
+      new Date(now.getTime() + Math.min(2 ** (over - 1) * 30_000, MAX_DELAY_MS)),
+    );
   }
   if (!options.member) return;
   await recordEvent({
@@ -52,5 +66,9 @@ export async function recordLoginFailure(options: {
 
 export function tooManyAttempts(waitMs: number): HttpError {
   const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
-  return new HttpError(429, 'too_many_attempts', `Too many failed attempts for this e-mail. Try again in ${minutes} min.`);
+  return new HttpError(
+    429,
+    'too_many_attempts',
+    `Too many failed attempts for this e-mail. Try again in ${minutes} min.`,
+  );
 }

@@ -1,7 +1,12 @@
 import type { Actor } from '../../../common/policy/permissions.ts';
 import type { Role } from '../../../common/api/accounts.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { findLiveSessionByTokenHash, findMember, findOrganisation, touchSession } from './accounts.repository.ts';
+import {
+  findLiveSessionByTokenHash,
+  findMember,
+  findOrganisation,
+  touchSession,
+} from './accounts.repository.ts';
 import { hashToken } from './credentials.ts';
 
 export interface ResolvedSession {
@@ -16,7 +21,10 @@ const TOUCH_INTERVAL_MS = 60_000;
  * Finds the live session behind a cookie token and slides its idle expiry. Disabled
  * members have no session.
  */
-export async function resolveSession(options: { deps: AccountsDeps; token: string }): Promise<ResolvedSession | null> {
+export async function resolveSession(options: {
+  deps: AccountsDeps;
+  token: string;
+}): Promise<ResolvedSession | null> {
   const { deps } = options;
   if (options.token.length < 20 || options.token.length > 100) return null;
   const now = deps.now();

@@ -14,9 +14,15 @@ export async function setupTotp(options: { deps: AccountsDeps; actor: Actor }) {
   return deps.db.transaction().execute(async (trx) => {
     const member = await lockMember(trx, actor.memberId);
     if (!member) throw conflict('no_member', 'Your account was not found.');
-    if (member.totp_enabled) throw conflict('totp_enabled', 'Two-factor sign-in is already on. Turn it off first to replace it.');
+    if (member.totp_enabled)
+      throw conflict(
+        'totp_enabled',
+        'Two-factor sign-in is already on. Turn it off first to replace it.',
+      );
     const secret = new Uint8Array(newTotpSecret().bytes);
-    await updateMember(trx, member.id, { totp_secret_enc: deps.secrets.sealServerValue(secret, `totp:${member.id}`) });
+    await updateMember(trx, member.id, {
+      totp_secret_enc: deps.secrets.sealServerValue(secret, `totp:${member.id}`),
+    });
     await recordEvent({
       trx,
       organisationId: actor.organisationId,

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { notFound } from '../../http/errors.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { findOrganisationBySlug, insertRecoveryChallenge, listMembers } from './accounts.repository.ts';
+import {
+  findOrganisationBySlug,
+  insertRecoveryChallenge,
+  listMembers,
+} from './accounts.repository.ts';
 import { encode } from './credentials.ts';
 
 const CHALLENGE_MINUTES = 15;
@@ -20,12 +24,18 @@ export async function startRecovery(options: { deps: AccountsDeps; organisationS
     organisation_id: org.id,
     expires_at: new Date(deps.now().getTime() + CHALLENGE_MINUTES * 60_000),
   });
-  const admins = (await listMembers(deps.db, org.id)).filter((m) => m.role === 'admin' && m.status !== 'disabled');
+  const admins = (await listMembers(deps.db, org.id)).filter(
+    (m) => m.role === 'admin' && m.status !== 'disabled',
+  );
   return {
     organisationId: org.id,
     organisationPublicKey: encode(org.public_key),
     nonce: encode(nonce),
     recoverySealedKey: encode(org.recovery_sealed_key),
-    admins: admins.map((m) => ({ id: m.id, emailSealed: encode(m.email_sealed), displayNameSealed: encode(m.display_name_sealed) })),
+    admins: admins.map((m) => ({
+      id: m.id,
+      emailSealed: encode(m.email_sealed),
+      displayNameSealed: encode(m.display_name_sealed),
+    })),
   };
 }

@@ -49,12 +49,17 @@ const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 export function newRecoveryCodes(count = 10): string[] {
   return Array.from({ length: count }, () => {
     const bytes = randomBytes(10);
-    const chars = Array.from(bytes, (b) => RECOVERY_ALPHABET[b % RECOVERY_ALPHABET.length]).join('');
+    const chars = Array.from(bytes, (b) => RECOVERY_ALPHABET[b % RECOVERY_ALPHABET.length]).join(
+      '',
+    );
     return `${chars.slice(0, 5)}-${chars.slice(5)}`;
   });
 }
 
 export function hashRecoveryCode(code: string): Uint8Array {
-  const normalised = code.trim().toLowerCase().replace(/[^a-z0-9]/g, '');
+  const normalised = code
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
   return new Uint8Array(createHash('sha256').update(`qorgan-recovery-code:${normalised}`).digest());
 }

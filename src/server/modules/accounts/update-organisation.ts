@@ -20,7 +20,10 @@ export async function updateOrganisation(options: {
       // Requiring it while not using it would lock the admin out of these settings.
       const self = await findMember(trx, actor.memberId);
       if (!self?.totp_enabled) {
-        throw conflict('enable_totp_first', 'Turn on two-factor sign-in for your own account before requiring it of everyone.');
+        throw conflict(
+          'enable_totp_first',
+          'Turn on two-factor sign-in for your own account before requiring it of everyone.',
+        );
       }
     }
     const updated = await updateRow(trx, actor.organisationId, {

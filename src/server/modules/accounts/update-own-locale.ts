@@ -5,7 +5,11 @@ import type { AccountsDeps } from './accounts.deps.ts';
 import { updateMember } from './accounts.repository.ts';
 
 /** Remembers the member's interface language. */
-export async function updateOwnLocale(options: { deps: AccountsDeps; actor: Actor; locale: Locale }) {
+export async function updateOwnLocale(options: {
+  deps: AccountsDeps;
+  actor: Actor;
+  locale: Locale;
+}) {
   const { deps, actor } = options;
   await deps.db.transaction().execute(async (trx) => {
     await updateMember(trx, actor.memberId, { locale: options.locale });

@@ -28,11 +28,19 @@ export async function insertEvent(trx: Transaction<DB>, row: AuditRow): Promise<
 }
 
 export async function readHead(db: Db) {
-  return db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
 }
 
 /** Rows in sequence order, a page at a time (the chain can be long). */
-export async function readEventsAfter(db: Db, afterSeq: number, limit: number): Promise<AuditRow[]> {
+export async function readEventsAfter(
+  db: Db,
+  afterSeq: number,
+  limit: number,
+): Promise<AuditRow[]> {
   return db
     .selectFrom('audit_events')
     .selectAll()
@@ -58,7 +66,8 @@ export async function listEvents(db: Db, filter: AuditFilter): Promise<AuditRow[
     .selectFrom('audit_events')
     .selectAll()
     .where('organisation_id', '=', filter.organisationId);
-  if (filter.action) query = query.where('action', 'like', `${filter.action.replace(/[%_\\]/g, '\\$&')}%`);
+  if (filter.action)
+    query = query.where('action', 'like', `${filter.action.replace(/[%_\\]/g, '\\$&')}%`);
   if (filter.actorMemberId) query = query.where('actor_member_id', '=', filter.actorMemberId);
   if (filter.objectId) query = query.where('object_id', '=', filter.objectId);
   if (filter.from) query = query.where('at', '>=', filter.from);

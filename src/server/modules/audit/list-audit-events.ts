@@ -7,7 +7,11 @@ import { authorise } from '../accounts/accounts.policy.ts';
 import { listEvents } from './audit.repository.ts';
 
 /** A page of the organisation's audit log, newest first, for admins. */
-export async function listAuditEvents(options: { db: Kysely<DB>; actor: Actor; query: z.infer<typeof auditQuery> }) {
+export async function listAuditEvents(options: {
+  db: Kysely<DB>;
+  actor: Actor;
+  query: z.infer<typeof auditQuery>;
+}) {
   const { actor, query } = options;
   authorise(actor, 'audit.read', actor.organisationId);
   const rows = await listEvents(options.db, {

@@ -9,9 +9,19 @@ import { listAuditEvents } from './list-audit-events.ts';
 export function registerAuditRoutes(instance: FastifyInstance, deps: { db: Kysely<DB> }): void {
   typed(instance).get(
     '/api/audit',
-    { schema: { tags: ['audit'], querystring: auditQuery, response: { 200: auditListResponse, ...errorResponses } } },
+    {
+      schema: {
+        tags: ['audit'],
+        querystring: auditQuery,
+        response: { 200: auditListResponse, ...errorResponses },
+      },
+    },
     async (request) => {
-      const { rows, nextBefore } = await listAuditEvents({ db: deps.db, actor: requireActiveActor(request), query: request.query });
+      const { rows, nextBefore } = await listAuditEvents({
+        db: deps.db,
+        actor: requireActiveActor(request),
+        query: request.query,
+      });
       return {
         events: rows.map((r) => ({
           seq: r.seq,
@@ -20,7 +30,10 @@ export function registerAuditRoutes(instance: FastifyInstance, deps: { db: Kysel
           action: r.action,
           objectType: r.object_type,
           objectId: r.object_id,
-          fields: r.fields !== null && typeof r.fields === 'object' && !Array.isArray(r.fields) ? r.fields : {},
+          fields:
+            r.fields !== null && typeof r.fields === 'object' && !Array.isArray(r.fields)
+              ? r.fields
+              : {},
         })),
         nextBefore,
       };

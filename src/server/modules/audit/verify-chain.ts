@@ -31,10 +31,16 @@ export async function verifyChain(options: { db: Db; pageSize?: number }): Promi
     for (const row of rows) {
       checked += 1;
       if (row.seq !== expectedSeq) {
-        problems.push({ seq: row.seq, problem: `expected row ${expectedSeq}: rows missing or reordered` });
+        problems.push({
+          seq: row.seq,
+          problem: `expected row ${expectedSeq}: rows missing or reordered`,
+        });
       }
       if (!bytesEqualNode(row.prev_hash, prevHash)) {
-        problems.push({ seq: row.seq, problem: 'previous-hash link broken: a row before it was changed, removed or reordered' });
+        problems.push({
+          seq: row.seq,
+          problem: 'previous-hash link broken: a row before it was changed, removed or reordered',
+        });
       }
       const recomputed = hashAuditRow(row.prev_hash, {
         seq: row.seq,
@@ -48,7 +54,10 @@ export async function verifyChain(options: { db: Db; pageSize?: number }): Promi
         fields: row.fields,
       });
       if (!bytesEqualNode(recomputed, row.hash)) {
-        problems.push({ seq: row.seq, problem: 'row content does not match its hash: the row was edited' });
+        problems.push({
+          seq: row.seq,
+          problem: 'row content does not match its hash: the row was edited',
+        });
       }
       prevHash = row.hash;
       expectedSeq = row.seq + 1;

@@ -71,7 +71,8 @@ export function PasswordSection() {
       setDone(true);
       await session.refresh();
     } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'wrong_password') setErrors({ current: t('password.currentWrong') });
+      if (caught instanceof ApiError && caught.code === 'wrong_password')
+        setErrors({ current: t('password.currentWrong') });
       else setError(errorText(caught, t));
     } finally {
       setBusy(false);

@@ -71,7 +71,10 @@ export function SessionsSection() {
                 aria-label={
                   s.current
                     ? t('sessions.endCurrentLabel')
-                    : t('sessions.endLabel', { device: s.device || t('sessions.unknownDevice'), date: dateTime(s.createdAt) })
+                    : t('sessions.endLabel', {
+                        device: s.device || t('sessions.unknownDevice'),
+                        date: dateTime(s.createdAt),
+                      })
                 }
                 onClick={() => void end(s)}
               >

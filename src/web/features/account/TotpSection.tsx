@@ -118,7 +118,11 @@ export function TotpSection() {
       {phase.kind === 'codes' ? (
         <>
           <Alert kind="warning">{t('totp.codesWarning')}</Alert>
-          <PrintableList heading={t('totp.codesHeading')} items={phase.codes} testId="recovery-codes" />
+          <PrintableList
+            heading={t('totp.codesHeading')}
+            items={phase.codes}
+            testId="recovery-codes"
+          />
           <form onSubmit={finishCodes} noValidate className="form no-print">
             <CheckboxField
               label={t('totp.codesStored')}
@@ -168,7 +172,12 @@ export function TotpSection() {
               <button type="submit" className="button" disabled={busy}>
                 {t('totp.enable')}
               </button>
-              <button type="button" className="button secondary" disabled={busy} onClick={() => setPhase({ kind: 'idle' })}>
+              <button
+                type="button"
+                className="button secondary"
+                disabled={busy}
+                onClick={() => setPhase({ kind: 'idle' })}
+              >
                 {t('common.cancel')}
               </button>
             </div>
@@ -183,7 +192,12 @@ export function TotpSection() {
             <button type="submit" className="button danger" disabled={busy}>
               {t('totp.disable')}
             </button>
-            <button type="button" className="button secondary" disabled={busy} onClick={() => setPhase({ kind: 'idle' })}>
+            <button
+              type="button"
+              className="button secondary"
+              disabled={busy}
+              onClick={() => setPhase({ kind: 'idle' })}
+            >
               {t('common.cancel')}
             </button>
           </div>

@@ -30,7 +30,8 @@ function dayBoundary(day: string, end: boolean): string | undefined {
 
 function fieldValue(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.join(', ');
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null))
+    return value.join(', ');
   return JSON.stringify(value);
 }
 
@@ -45,7 +46,11 @@ export function AuditPage() {
   const session = useSession();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [request, setRequest] = useState<Request>({ filters: EMPTY });
-  const [loaded, setLoaded] = useState<{ request: Request; events: AuditEvent[]; nextBefore: number | null } | null>(null);
+  const [loaded, setLoaded] = useState<{
+    request: Request;
+    events: AuditEvent[];
+    nextBefore: number | null;
+  } | null>(null);
   const [failed, setFailed] = useState<{ request: Request; error: unknown } | null>(null);
   const [members, setMembers] = useState<MemberView[]>([]);
   const org = session.keys?.org ?? null;
@@ -56,7 +61,11 @@ export function AuditPage() {
   const error = failed?.request === request ? failed.error : null;
 
   useEffect(() => {
-    if (canReadMembers) api.members().then((r) => setMembers(r.members), () => undefined);
+    if (canReadMembers)
+      api.members().then(
+        (r) => setMembers(r.members),
+        () => undefined,
+      );
   }, [canReadMembers]);
 
   const actorNames = useMemo(() => {
@@ -84,7 +93,8 @@ export function AuditPage() {
           setLoaded((previous) => ({
             request,
             // "Older" appends to what is shown; a new filter starts over.
-            events: before === undefined ? page.events : [...(previous?.events ?? []), ...page.events],
+            events:
+              before === undefined ? page.events : [...(previous?.events ?? []), ...page.events],
             nextBefore: page.nextBefore,
           }));
         },
@@ -119,7 +129,11 @@ export function AuditPage() {
           hint={t('audit.actionHint')}
           onChange={(e) => set('action')(e.target.value)}
         />
-        <SelectField label={t('audit.actor')} value={draft.actor} onChange={(e) => set('actor')(e.target.value)}>
+        <SelectField
+          label={t('audit.actor')}
+          value={draft.actor}
+          onChange={(e) => set('actor')(e.target.value)}
+        >
           <option value="">{t('audit.anyone')}</option>
           {members.map((m) => (
             <option key={m.id} value={m.id}>
@@ -135,8 +149,18 @@ export function AuditPage() {
           hint={t('audit.objectHint')}
           onChange={(e) => set('object')(e.target.value)}
         />
-        <TextField label={t('audit.from')} type="date" value={draft.from} onChange={(e) => set('from')(e.target.value)} />
-        <TextField label={t('audit.to')} type="date" value={draft.to} onChange={(e) => set('to')(e.target.value)} />
+        <TextField
+          label={t('audit.from')}
+          type="date"
+          value={draft.from}
+          onChange={(e) => set('from')(e.target.value)}
+        />
+        <TextField
+          label={t('audit.to')}
+          type="date"
+          value={draft.to}
+          onChange={(e) => set('to')(e.target.value)}
+        />
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>
             {t('audit.apply')}
@@ -182,7 +206,9 @@ export function AuditPage() {
                   {e.objectType ? <code>{e.objectType}</code> : null}{' '}
                   {e.objectId ? (
                     <span className="muted">
-                      {e.objectType === 'member' ? (actorNames.get(e.objectId) ?? shortId(e.objectId)) : shortId(e.objectId)}
+                      {e.objectType === 'member'
+                        ? (actorNames.get(e.objectId) ?? shortId(e.objectId))
+                        : shortId(e.objectId)}
                     </span>
                   ) : null}
                 </td>

@@ -11,7 +11,13 @@ import { TextField } from '../../components/fields.tsx';
 import { Alert, Busy, Page } from '../../components/ui.tsx';
 import { errorText } from '../../lib/errors.ts';
 import { deriveFromDto, forget, unlockMemberKey } from '../../lib/keys.ts';
-import { checkEmail, checkRecoveryCode, checkTotpCode, hasErrors, type Errors } from '../../lib/validation.ts';
+import {
+  checkEmail,
+  checkRecoveryCode,
+  checkTotpCode,
+  hasErrors,
+  type Errors,
+} from '../../lib/validation.ts';
 import { EmailField } from '../../components/IdentityFields.tsx';
 
 type Step = 'password' | 'totp';
@@ -35,7 +41,10 @@ export function LoginPage() {
   const pendingWrapKey = useRef<Uint8Array | null>(null);
 
   useEffect(() => {
-    api.setupStatus().then((status) => setNeedsSetup(status.needsSetup), () => undefined);
+    api.setupStatus().then(
+      (status) => setNeedsSetup(status.needsSetup),
+      () => undefined,
+    );
     return () => {
       if (pendingWrapKey.current) forget(pendingWrapKey.current);
     };
@@ -85,7 +94,8 @@ export function LoginPage() {
       await finish(keys.wrapKey);
     } catch (caught) {
       setBusy(null);
-      if (caught instanceof ApiError && caught.code === 'wrong_credentials') setErrors({ password: t('login.wrongCredentials') });
+      if (caught instanceof ApiError && caught.code === 'wrong_credentials')
+        setErrors({ password: t('login.wrongCredentials') });
       else setError(errorText(caught, t));
     }
   };
@@ -113,7 +123,10 @@ export function LoginPage() {
         setError(t('login.challengeExpired'));
       } else if (caught instanceof ApiError && caught.code === 'recovery_code_invalid') {
         setErrors({ recoveryCode: t('login.recoveryCodeRejected') });
-      } else if (caught instanceof ApiError && (caught.code === 'wrong_code' || caught.code === 'code_reused')) {
+      } else if (
+        caught instanceof ApiError &&
+        (caught.code === 'wrong_code' || caught.code === 'code_reused')
+      ) {
         setErrors({ code: t('login.codeRejected') });
       } else {
         setError(errorText(caught, t));
@@ -170,7 +183,9 @@ export function LoginPage() {
               onChange={(e) => setCode(e.target.value)}
             />
           )}
-          {busy ? <Busy>{busy === 'opening' ? t('login.opening') : t('login.checking')}</Busy> : null}
+          {busy ? (
+            <Busy>{busy === 'opening' ? t('login.opening') : t('login.checking')}</Busy>
+          ) : null}
           <div className="actions">
             <button type="submit" className="button" disabled={busy !== null}>
               {t('login.confirm')}
@@ -186,7 +201,12 @@ export function LoginPage() {
             >
               {useRecovery ? t('login.useAuthenticator') : t('login.useRecoveryCode')}
             </button>
-            <button type="button" className="button link-button" disabled={busy !== null} onClick={restart}>
+            <button
+              type="button"
+              className="button link-button"
+              disabled={busy !== null}
+              onClick={restart}
+            >
               {t('login.startAgain')}
             </button>
           </div>
@@ -212,7 +232,13 @@ export function LoginPage() {
           onChange={(e) => setPassword(e.target.value)}
         />
         {busy ? (
-          <Busy>{busy === 'deriving' ? t('common.derivingKeys') : busy === 'opening' ? t('login.opening') : t('login.checking')}</Busy>
+          <Busy>
+            {busy === 'deriving'
+              ? t('common.derivingKeys')
+              : busy === 'opening'
+                ? t('login.opening')
+                : t('login.checking')}
+          </Busy>
         ) : null}
         <div className="actions">
           <button type="submit" className="button" disabled={busy !== null}>

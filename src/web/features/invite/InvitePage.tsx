@@ -14,7 +14,13 @@ import { Alert, Busy, Page } from '../../components/ui.tsx';
 import { errorText, fieldIssue } from '../../lib/errors.ts';
 import { ROLE_LABEL } from '../../lib/labels.ts';
 import { afterPaint, forget } from '../../lib/keys.ts';
-import { checkDisplayName, checkEmail, checkNewPassword, hasErrors, type Errors } from '../../lib/validation.ts';
+import {
+  checkDisplayName,
+  checkEmail,
+  checkNewPassword,
+  hasErrors,
+  type Errors,
+} from '../../lib/validation.ts';
 import { EmailField, DisplayNameField } from '../../components/IdentityFields.tsx';
 
 type Field = 'email' | 'displayName' | 'password' | 'confirm';
@@ -36,7 +42,9 @@ export function InvitePage() {
 
   useEffect(() => {
     if (!hasToken) return;
-    api.inspectInvitation(token).then(setInfo, (caught: unknown) => setLoadError(caught ?? new Error()));
+    api
+      .inspectInvitation(token)
+      .then(setInfo, (caught: unknown) => setLoadError(caught ?? new Error()));
   }, [token, hasToken]);
 
   const submit = async (event: FormEvent) => {
@@ -76,7 +84,10 @@ export function InvitePage() {
       navigate('/app/', { replace: true });
     } catch (caught) {
       setBusy(null);
-      setErrors({ email: fieldIssue(caught, 'email'), displayName: fieldIssue(caught, 'displayNameSealed') });
+      setErrors({
+        email: fieldIssue(caught, 'email'),
+        displayName: fieldIssue(caught, 'displayNameSealed'),
+      });
       setError(errorText(caught, t));
     }
   };
@@ -99,14 +110,21 @@ export function InvitePage() {
   return (
     <Page title={t('invite.title')}>
       <p className="lead">
-        {t('invite.intro', { organisation: info.organisation.name, role: t(ROLE_LABEL[info.role]) })}
+        {t('invite.intro', {
+          organisation: info.organisation.name,
+          role: t(ROLE_LABEL[info.role]),
+        })}
       </p>
       <p className="hint">{t('invite.expires', { date: date(info.expiresAt) })}</p>
       <p>{t('invite.privacy')}</p>
       {error ? <Alert>{error}</Alert> : null}
       <form onSubmit={(e) => void submit(e)} noValidate className="form">
         <EmailField value={email} error={errors.email} onChange={setEmail} />
-        <DisplayNameField value={displayName} error={errors.displayName} onChange={setDisplayName} />
+        <DisplayNameField
+          value={displayName}
+          error={errors.displayName}
+          onChange={setDisplayName}
+        />
         <NewPasswordFields
           password={password}
           confirm={confirm}
@@ -116,7 +134,9 @@ export function InvitePage() {
           labels={{ password: t('field.password'), confirm: t('field.confirmPassword') }}
         />
         <p className="hint">{t('form.languageNote', { language: LANGUAGE_NAMES[locale] })}</p>
-        {busy ? <Busy>{busy === 'deriving' ? t('invite.creatingKeys') : t('common.sending')}</Busy> : null}
+        {busy ? (
+          <Busy>{busy === 'deriving' ? t('invite.creatingKeys') : t('common.sending')}</Busy>
+        ) : null}
         <div className="actions">
           <button type="submit" className="button" disabled={busy !== null}>
             {t('invite.submit')}

@@ -46,7 +46,10 @@ export function WaitingPage() {
   return (
     <Page title={t('waiting.title')}>
       <p className="lead">
-        {t('waiting.intro', { organisation: me.organisation.name, role: t(ROLE_LABEL[me.member.role]) })}
+        {t('waiting.intro', {
+          organisation: me.organisation.name,
+          role: t(ROLE_LABEL[me.member.role]),
+        })}
       </p>
       <section aria-labelledby="waiting-fingerprint">
         <h2 id="waiting-fingerprint">{t('waiting.fingerprintTitle')}</h2>

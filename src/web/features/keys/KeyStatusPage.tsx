@@ -37,7 +37,9 @@ export function KeyStatusPage() {
       {session.keyProblem ? <Alert kind="warning">{t('keys.grantProblem')}</Alert> : null}
       {error ? <Alert>{errorText(error, t)}</Alert> : null}
       {!status ? (
-        error ? null : <Busy>{t('common.loading')}</Busy>
+        error ? null : (
+          <Busy>{t('common.loading')}</Busy>
+        )
       ) : (
         <dl className="facts facts-stacked">
           <div>
@@ -56,7 +58,10 @@ export function KeyStatusPage() {
           <div>
             <dt>{t('keys.recoveryKey')}</dt>
             <dd>
-              <Fingerprint value={status.organisation.recoveryFingerprint} testId="recovery-fingerprint" />
+              <Fingerprint
+                value={status.organisation.recoveryFingerprint}
+                testId="recovery-fingerprint"
+              />
               <p className="hint">{t('keys.recoveryHint')}</p>
             </dd>
           </div>

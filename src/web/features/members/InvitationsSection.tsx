@@ -103,7 +103,9 @@ export function InvitationsSection() {
       )}
       <h3>{t('invitations.listTitle')}</h3>
       {!invitations ? (
-        error ? null : <Busy>{t('common.loading')}</Busy>
+        error ? null : (
+          <Busy>{t('common.loading')}</Busy>
+        )
       ) : invitations.length === 0 ? (
         <p className="muted">{t('invitations.none')}</p>
       ) : (
@@ -112,7 +114,9 @@ export function InvitationsSection() {
             <li key={inv.id} className="card" data-testid="invitation-card">
               <p className="card-title">
                 {t(ROLE_LABEL[inv.role])}{' '}
-                <span className={`badge badge-${inv.state}`}>{t(INVITATION_STATE_LABEL[inv.state])}</span>
+                <span className={`badge badge-${inv.state}`}>
+                  {t(INVITATION_STATE_LABEL[inv.state])}
+                </span>
               </p>
               <dl className="facts">
                 <div>
@@ -129,7 +133,10 @@ export function InvitationsSection() {
                   type="button"
                   className="button secondary"
                   disabled={busy}
-                  aria-label={t('invitations.revokeLabel', { role: t(ROLE_LABEL[inv.role]), date: dateTime(inv.createdAt) })}
+                  aria-label={t('invitations.revokeLabel', {
+                    role: t(ROLE_LABEL[inv.role]),
+                    date: dateTime(inv.createdAt),
+                  })}
                   onClick={() => void revoke(inv.id)}
                 >
                   {t('invitations.revoke')}

@@ -41,7 +41,11 @@ export function MemberCard({
   const isMe = session.me?.member.id === member.id;
   const org = session.keys?.org ?? null;
   const locked = !session.keys;
-  const label = names.name ?? (locked ? t('members.lockedName', { id: shortId(member.id) }) : t('members.unknownName', { id: shortId(member.id) }));
+  const label =
+    names.name ??
+    (locked
+      ? t('members.lockedName', { id: shortId(member.id) })
+      : t('members.unknownName', { id: shortId(member.id) }));
   // Computed here from the key that will receive the grant, not taken from the server.
   const localFingerprint = fingerprint(fromB64(member.publicKey));
   const fingerprintDiffers = localFingerprint !== member.fingerprint;
@@ -68,7 +72,11 @@ export function MemberCard({
     }
     if (!org) return;
     void act(
-      () => api.approveMember(member.id, toB64(createKeyGrant(org.privateKey, fromB64(member.publicKey)))),
+      () =>
+        api.approveMember(
+          member.id,
+          toB64(createKeyGrant(org.privateKey, fromB64(member.publicKey))),
+        ),
       t('members.approved', { name: label }),
     );
   };
@@ -97,7 +105,9 @@ export function MemberCard({
         <div>
           <dt>{t('members.status')}</dt>
           <dd>
-            <span className={`badge badge-${member.status}`}>{t(MEMBER_STATUS_LABEL[member.status])}</span>
+            <span className={`badge badge-${member.status}`}>
+              {t(MEMBER_STATUS_LABEL[member.status])}
+            </span>
           </dd>
         </div>
         <div>
@@ -116,7 +126,9 @@ export function MemberCard({
         </div>
       </dl>
       {fingerprintDiffers ? <Alert kind="warning">{t('members.fingerprintDiffers')}</Alert> : null}
-      {member.status === 'active' && !member.hasKeyGrant ? <Alert kind="warning">{t('members.noGrant')}</Alert> : null}
+      {member.status === 'active' && !member.hasKeyGrant ? (
+        <Alert kind="warning">{t('members.noGrant')}</Alert>
+      ) : null}
       {error ? <Alert>{errorText(error, t)}</Alert> : null}
 
       {canManage && member.status === 'pending' && panel !== 'approve' ? (
@@ -136,7 +148,8 @@ export function MemberCard({
             </button>
           ) : (
             <p>
-              {t('members.unlockToApprove')} <Link href="/app/unlock">{t('lock.bannerAction')}</Link>
+              {t('members.unlockToApprove')}{' '}
+              <Link href="/app/unlock">{t('lock.bannerAction')}</Link>
             </p>
           )}
         </div>
@@ -162,7 +175,12 @@ export function MemberCard({
             <button type="submit" className="button" disabled={busy}>
               {t('members.approveSubmit')}
             </button>
-            <button type="button" className="button secondary" disabled={busy} onClick={() => setPanel(null)}>
+            <button
+              type="button"
+              className="button secondary"
+              disabled={busy}
+              onClick={() => setPanel(null)}
+            >
               {t('common.cancel')}
             </button>
           </div>
@@ -185,7 +203,11 @@ export function MemberCard({
               </option>
             ))}
           </SelectField>
-          <button type="submit" className="button secondary" disabled={busy || role === member.role}>
+          <button
+            type="submit"
+            className="button secondary"
+            disabled={busy || role === member.role}
+          >
             {t('members.saveRole')}
           </button>
         </form>
@@ -201,11 +223,21 @@ export function MemberCard({
                 type="button"
                 className="button danger"
                 disabled={busy}
-                onClick={() => void act(() => api.disableMember(member.id), t('members.disabled', { name: label }))}
+                onClick={() =>
+                  void act(
+                    () => api.disableMember(member.id),
+                    t('members.disabled', { name: label }),
+                  )
+                }
               >
                 {t('members.disableSubmit')}
               </button>
-              <button type="button" className="button secondary" disabled={busy} onClick={() => setPanel(null)}>
+              <button
+                type="button"
+                className="button secondary"
+                disabled={busy}
+                onClick={() => setPanel(null)}
+              >
                 {t('common.cancel')}
               </button>
             </div>

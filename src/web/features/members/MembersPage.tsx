@@ -25,7 +25,10 @@ export function MembersPage() {
   const names = useMemo(() => {
     const map = new Map<string, DecryptedNames>();
     for (const m of members ?? []) {
-      map.set(m.id, { name: openText(org, m.displayNameSealed), email: openText(org, m.emailSealed) });
+      map.set(m.id, {
+        name: openText(org, m.displayNameSealed),
+        email: openText(org, m.emailSealed),
+      });
     }
     return map;
   }, [members, org]);
@@ -45,7 +48,9 @@ export function MembersPage() {
       {error ? <Alert>{errorText(error, t)}</Alert> : null}
       {notice ? <Alert kind="success">{notice}</Alert> : null}
       {!members ? (
-        error ? null : <Busy>{t('common.loading')}</Busy>
+        error ? null : (
+          <Busy>{t('common.loading')}</Busy>
+        )
       ) : (
         <>
           {pending.length > 0 ? (
@@ -53,7 +58,12 @@ export function MembersPage() {
               <h2 id="pending-heading">{t('members.pendingTitle', { count: pending.length })}</h2>
               <ul className="cards">
                 {pending.map((m) => (
-                  <MemberCard key={m.id} member={m} names={names.get(m.id) ?? none} onChange={replace} />
+                  <MemberCard
+                    key={m.id}
+                    member={m}
+                    names={names.get(m.id) ?? none}
+                    onChange={replace}
+                  />
                 ))}
               </ul>
             </section>
@@ -62,7 +72,12 @@ export function MembersPage() {
             <h2 id="members-heading">{t('members.allTitle')}</h2>
             <ul className="cards">
               {others.map((m) => (
-                <MemberCard key={m.id} member={m} names={names.get(m.id) ?? none} onChange={replace} />
+                <MemberCard
+                  key={m.id}
+                  member={m}
+                  names={names.get(m.id) ?? none}
+                  onChange={replace}
+                />
               ))}
             </ul>
           </section>

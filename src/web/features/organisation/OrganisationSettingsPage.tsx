@@ -68,7 +68,9 @@ export function OrganisationSettingsPage() {
     <Page title={t('organisation.title')}>
       {error ? <Alert>{errorText(error, t)}</Alert> : null}
       {!org ? (
-        error ? null : <Busy>{t('common.loading')}</Busy>
+        error ? null : (
+          <Busy>{t('common.loading')}</Busy>
+        )
       ) : canEdit ? (
         <form onSubmit={(e) => void save(e)} noValidate className="form">
           {notice === 'saved' ? <Alert kind="success">{t('organisation.saved')}</Alert> : null}

@@ -24,7 +24,9 @@ export function OverviewPage() {
 
   if (!me) return null;
   const name = openText(session.keys?.org ?? null, me.member.displayNameSealed);
-  const links = NAV_ROUTES.filter((r) => r.path !== '/app/' && (!r.permission || session.can(r.permission)));
+  const links = NAV_ROUTES.filter(
+    (r) => r.path !== '/app/' && (!r.permission || session.can(r.permission)),
+  );
 
   return (
     <Page title={me.organisation.name}>
@@ -39,7 +41,8 @@ export function OverviewPage() {
       ) : null}
       {me.organisation.requireTotp && !me.member.totpEnabled ? (
         <Alert kind="warning">
-          {t('overview.totpRequired')} <Link href="/app/account">{t('overview.totpRequiredAction')}</Link>
+          {t('overview.totpRequired')}{' '}
+          <Link href="/app/account">{t('overview.totpRequiredAction')}</Link>
         </Alert>
       ) : null}
       {status && status.awaitingKeyGrant > 0 && session.can('members.read') ? (

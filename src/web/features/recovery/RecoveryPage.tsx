@@ -57,7 +57,9 @@ export function RecoveryPage() {
   const [adminId, setAdminId] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<Errors<'slug' | 'words' | 'admin' | 'password' | 'confirm'>>({});
+  const [errors, setErrors] = useState<Errors<'slug' | 'words' | 'admin' | 'password' | 'confirm'>>(
+    {},
+  );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const opened = useRef<Opened | null>(null);
@@ -74,7 +76,8 @@ export function RecoveryPage() {
     const list = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
     if (list.length === 0) return t('recovery.wordsRequired');
     const unknown = list.filter((w) => !WORDS.has(w));
-    if (unknown.length > 0) return t('recovery.unknownWords', { words: unknown.slice(0, 5).join(', ') });
+    if (unknown.length > 0)
+      return t('recovery.unknownWords', { words: unknown.slice(0, 5).join(', ') });
     if (list.length !== 24) return t('recovery.wordCount', { count: list.length });
     return undefined;
   };
@@ -102,7 +105,8 @@ export function RecoveryPage() {
         org = boxKeyPairFromPrivate(openSealed(recovery.box, fromB64(start.recoverySealedKey)));
         // The key granted to the recovered admin must be the organisation's own key, not
         // whatever a tampered server sealed to the recovery key.
-        if (!bytesEqual(org.publicKey, fromB64(start.organisationPublicKey))) throw new DecryptionError('organisation key mismatch');
+        if (!bytesEqual(org.publicKey, fromB64(start.organisationPublicKey)))
+          throw new DecryptionError('organisation key mismatch');
       } catch (caught) {
         if (caught instanceof DecryptionError) {
           forget(recovery.box.privateKey, recovery.sign.privateKey);
@@ -123,7 +127,8 @@ export function RecoveryPage() {
       setWords('');
       setPhase('account');
     } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 404) setErrors({ slug: t('recovery.noOrganisation') });
+      if (caught instanceof ApiError && caught.status === 404)
+        setErrors({ slug: t('recovery.noOrganisation') });
       else setError(errorText(caught, t));
     } finally {
       setBusy(null);
@@ -159,7 +164,14 @@ export function RecoveryPage() {
         organisationId: o.start.organisationId,
         nonce: o.start.nonce,
         // The signature covers the whole reset: an altered request does not verify.
-        signature: toB64(signRecoveryChallenge(o.recovery, o.start.organisationId, nonce, recoveryResetDigest(reset))),
+        signature: toB64(
+          signRecoveryChallenge(
+            o.recovery,
+            o.start.organisationId,
+            nonce,
+            recoveryResetDigest(reset),
+          ),
+        ),
         ...reset,
       };
       forget(login.wrapKey, login.authKey, member.privateKey);
@@ -236,7 +248,11 @@ export function RecoveryPage() {
           />
           {busy ? <Busy>{busy}</Busy> : null}
           <div className="actions">
-            <button type="submit" className="button" disabled={busy !== null || admins.length === 0}>
+            <button
+              type="submit"
+              className="button"
+              disabled={busy !== null || admins.length === 0}
+            >
               {t('recovery.submitAccount')}
             </button>
           </div>

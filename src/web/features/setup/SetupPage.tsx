@@ -168,7 +168,11 @@ export function SetupPage() {
         <Alert kind="warning">{t('setup.recoveryWarning')}</Alert>
         <PrintableList
           heading={t('setup.recoveryWordsHeading')}
-          intro={<p className="print-only">{t('setup.recoveryPrintNote', { organisation: name.trim(), slug })}</p>}
+          intro={
+            <p className="print-only">
+              {t('setup.recoveryPrintNote', { organisation: name.trim(), slug })}
+            </p>
+          }
           items={words}
           numbered
           testId="recovery-words"
@@ -240,7 +244,11 @@ export function SetupPage() {
         <fieldset>
           <legend>{t('setup.adminLegend')}</legend>
           <EmailField value={email} error={errors.email} onChange={setEmail} />
-          <DisplayNameField value={displayName} error={errors.displayName} onChange={setDisplayName} />
+          <DisplayNameField
+            value={displayName}
+            error={errors.displayName}
+            onChange={setDisplayName}
+          />
           <NewPasswordFields
             password={password}
             confirm={confirm}
