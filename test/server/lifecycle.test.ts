@@ -10,6 +10,9 @@ import { TEST_KDF } from '../../src/common/crypto/keys.ts';
 import { openRuntime } from '../../src/server/runtime.ts';
 import { startServer } from '../../src/server/server.ts';
 
+// The server's own request log is not under test here; keep it out of the test output.
+process.env.QORGAN_LOG_LEVEL ??= 'silent';
+
 test('start, health, setup link, graceful stop and restart on the same data folder', async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'qorgan-life-'));
   try {
