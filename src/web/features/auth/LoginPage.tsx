@@ -18,7 +18,7 @@ import {
   hasErrors,
   type Errors,
 } from '../../lib/validation.ts';
-import { EmailField } from '../../components/IdentityFields.tsx';
+import { EmailField } from '../../components/AccountFields.tsx';
 
 type Step = 'password' | 'totp';
 type Busy = 'deriving' | 'checking' | 'opening' | null;

@@ -21,7 +21,7 @@ import {
   hasErrors,
   type Errors,
 } from '../../lib/validation.ts';
-import { EmailField, DisplayNameField } from '../../components/IdentityFields.tsx';
+import { EmailField, DisplayNameField } from '../../components/AccountFields.tsx';
 
 type Field = 'email' | 'displayName' | 'password' | 'confirm';
 

@@ -1,14 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { LOCALES, type Locale } from '../../../common/api/accounts.ts';
-import { isLocale } from '../../../common/i18n/index.ts';
+import type { Locale } from '../../../common/api/accounts.ts';
 import { api, type OrganisationView } from '../../api/endpoints.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
-import { CheckboxField, SelectField, TextField } from '../../components/fields.tsx';
+import { CheckboxField, TextField } from '../../components/fields.tsx';
 import { LANGUAGE_NAMES } from '../../components/LanguageSwitch.tsx';
 import { Alert, Busy, Page } from '../../components/ui.tsx';
 import { errorText, fieldIssue } from '../../lib/errors.ts';
 import { checkOrganisationName } from '../../lib/validation.ts';
+import { DefaultLocaleField } from '../../components/AccountFields.tsx';
 
 export function OrganisationSettingsPage() {
   const { t } = useI18n();
@@ -82,20 +82,7 @@ export function OrganisationSettingsPage() {
             error={nameError}
             onChange={(e) => setName(e.target.value)}
           />
-          <SelectField
-            label={t('field.defaultLocale')}
-            value={defaultLocale}
-            hint={t('setup.defaultLocaleHint')}
-            onChange={(e) => {
-              if (isLocale(e.target.value)) setDefaultLocale(e.target.value);
-            }}
-          >
-            {LOCALES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </SelectField>
+          <DefaultLocaleField value={defaultLocale} onChange={setDefaultLocale} />
           <CheckboxField
             label={t('organisation.requireTotp')}
             hint={t('organisation.requireTotpHint')}

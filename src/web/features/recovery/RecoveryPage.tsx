@@ -24,12 +24,13 @@ import { ApiError } from '../../api/client.ts';
 import { api, type RecoveryStart } from '../../api/endpoints.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { forgetFragment, Link } from '../../app/router.tsx';
-import { TextAreaField, TextField } from '../../components/fields.tsx';
+import { TextAreaField } from '../../components/fields.tsx';
 import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { Alert, Busy, Page, shortId } from '../../components/ui.tsx';
 import { errorText } from '../../lib/errors.ts';
 import { deriveFromDto, forget, newKdf, openText } from '../../lib/keys.ts';
 import { checkNewPassword, checkSlug, hasErrors, type Errors } from '../../lib/validation.ts';
+import { SlugField } from '../../components/AccountFields.tsx';
 
 const WORDS = new Set(wordlist);
 
@@ -267,16 +268,11 @@ export function RecoveryPage() {
       <Alert kind="warning">{t('recovery.privacy')}</Alert>
       {error ? <Alert>{error}</Alert> : null}
       <form onSubmit={(e) => void submitWords(e)} noValidate className="form">
-        <TextField
-          label={t('field.slug')}
-          name="slug"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
+        <SlugField
           value={slug}
           error={errors.slug}
           hint={t('recovery.slugHint')}
-          onChange={(e) => setSlug(e.target.value)}
+          onChange={setSlug}
         />
         <TextAreaField
           label={t('recovery.words')}

@@ -4,21 +4,25 @@
 // keys; the server receives only public keys and ciphertext.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { buildNewOrganisation } from '../../../common/accounts/client-ops.ts';
-import { LOCALES, type Locale } from '../../../common/api/accounts.ts';
+import type { Locale } from '../../../common/api/accounts.ts';
 import { DEFAULT_KDF, type BoxKeyPair } from '../../../common/crypto/index.ts';
-import { isLocale } from '../../../common/i18n/index.ts';
 import { ApiError } from '../../api/client.ts';
 import { api } from '../../api/endpoints.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { forgetFragment, Link, navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { CheckboxField, SelectField, TextField } from '../../components/fields.tsx';
+import { CheckboxField, TextField } from '../../components/fields.tsx';
 import { LANGUAGE_NAMES } from '../../components/LanguageSwitch.tsx';
 import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { Alert, Busy, Page, PrintableList } from '../../components/ui.tsx';
 import { errorText, fieldIssue } from '../../lib/errors.ts';
 import { afterPaint, forget } from '../../lib/keys.ts';
-import { EmailField, DisplayNameField } from '../../components/IdentityFields.tsx';
+import {
+  EmailField,
+  DisplayNameField,
+  DefaultLocaleField,
+  SlugField,
+} from '../../components/AccountFields.tsx';
 import {
   checkDisplayName,
   checkEmail,
@@ -215,31 +219,13 @@ export function SetupPage() {
             error={errors.name}
             onChange={(e) => setName(e.target.value)}
           />
-          <TextField
-            label={t('field.slug')}
-            name="slug"
-            autoComplete="off"
-            autoCapitalize="none"
-            spellCheck={false}
+          <SlugField
             value={slug}
             error={errors.slug}
             hint={t('setup.slugHint')}
-            onChange={(e) => setSlug(e.target.value)}
+            onChange={setSlug}
           />
-          <SelectField
-            label={t('field.defaultLocale')}
-            value={defaultLocale}
-            hint={t('setup.defaultLocaleHint')}
-            onChange={(e) => {
-              if (isLocale(e.target.value)) setDefaultLocale(e.target.value);
-            }}
-          >
-            {LOCALES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
-          </SelectField>
+          <DefaultLocaleField value={defaultLocale} onChange={setDefaultLocale} />
         </fieldset>
         <fieldset>
           <legend>{t('setup.adminLegend')}</legend>
