@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { seedDemo } from '../../server/demo/seed-demo.ts';
-import { countOrganisations } from '../../server/modules/accounts/accounts.repository.ts';
+import { countOrganisations } from '../../server/modules/accounts/organisations.repository.ts';
 import { openRuntime } from '../../server/runtime.ts';
 import { startServer, stopOnSignals } from '../../server/server.ts';
 import { addDataOption, parsePort } from './options.ts';

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { newMemberCredentials } from '../../../common/api/accounts.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { lockInvitationByTokenHash, markInvitationUsed } from './accounts.repository.ts';
+import { lockInvitationByTokenHash, markInvitationUsed } from './invitations.repository.ts';
 import { createSession } from './create-session.ts';
 import { insertNewMember } from './create-organisation.ts';
 import { hashToken } from './credentials.ts';

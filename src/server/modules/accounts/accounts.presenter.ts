@@ -9,7 +9,7 @@ import type {
 } from '../../../common/api/accounts.ts';
 import type { Locale, Role } from '../../../common/api/accounts.ts';
 import { encode, fingerprint } from './credentials.ts';
-import type { MemberRow, OrganisationRow } from './accounts.repository.ts';
+import type { MemberRow, OrganisationRow } from './organisations.repository.ts';
 
 export function presentOrganisation(org: OrganisationRow): z.infer<typeof organisationView> {
   return {

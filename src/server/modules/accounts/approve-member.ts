@@ -4,7 +4,7 @@ import { conflict, notFound } from '../../http/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
 import { authorise } from './accounts.policy.ts';
-import { lockMember, updateMember, upsertKeyGrant } from './accounts.repository.ts';
+import { lockMember, updateMember, upsertKeyGrant } from './organisations.repository.ts';
 import { decodeKey } from './credentials.ts';
 
 export interface ApproveMemberOptions {

@@ -9,7 +9,7 @@ import {
   lockMember,
   lockOrganisation,
   updateMember,
-} from './accounts.repository.ts';
+} from './organisations.repository.ts';
 
 /** Changes a member's role; the last active admin cannot be demoted. */
 export async function changeMemberRole(options: {

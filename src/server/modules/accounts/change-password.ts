@@ -4,12 +4,8 @@ import type { Actor } from '../../../common/policy/permissions.ts';
 import { HttpError } from '../../http/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import {
-  clearThrottle,
-  endMemberSessions,
-  lockMember,
-  updateMember,
-} from './accounts.repository.ts';
+import { lockMember, updateMember } from './organisations.repository.ts';
+import { clearThrottle, endMemberSessions } from './sign-in.repository.ts';
 import { createSession } from './create-session.ts';
 import { decodeKey, hashAuthKey, verifyAuthKey } from './credentials.ts';
 

@@ -6,15 +6,17 @@ import { HttpError, notFound } from '../../http/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
 import {
-  clearThrottle,
-  endMemberSessions,
   findOrganisation,
   lockMember,
-  replaceRecoveryCodes,
-  takeRecoveryChallenge,
   updateMember,
   upsertKeyGrant,
-} from './accounts.repository.ts';
+} from './organisations.repository.ts';
+import {
+  clearThrottle,
+  endMemberSessions,
+  replaceRecoveryCodes,
+  takeRecoveryChallenge,
+} from './sign-in.repository.ts';
 import { decodeKey, hashAuthKey } from './credentials.ts';
 
 /**

@@ -3,11 +3,11 @@ import type { setupRequest } from '../../../common/api/accounts.ts';
 import { HttpError } from '../../http/errors.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
 import {
-  countOrganisations,
   lockAllSetupTokens,
   lockSetupToken,
   markSetupTokenUsed,
-} from './accounts.repository.ts';
+} from './invitations.repository.ts';
+import { countOrganisations } from './organisations.repository.ts';
 import { createOrganisation } from './create-organisation.ts';
 import { createSession } from './create-session.ts';
 import { hashToken } from './credentials.ts';

@@ -1,13 +1,12 @@
 import { HttpError } from '../../http/errors.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
+import { lockMember, updateMember } from './organisations.repository.ts';
 import {
   clearThrottle,
   deleteLoginChallenges,
   findLoginChallenge,
-  lockMember,
-  updateMember,
   useRecoveryCode,
-} from './accounts.repository.ts';
+} from './sign-in.repository.ts';
 import { createSession } from './create-session.ts';
 import { hashToken } from './credentials.ts';
 import { assertNotThrottled, recordLoginFailure } from './record-login-failure.ts';

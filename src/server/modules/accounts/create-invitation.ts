@@ -4,7 +4,7 @@ import type { Actor } from '../../../common/policy/permissions.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
 import { authorise } from './accounts.policy.ts';
-import { insertInvitation } from './accounts.repository.ts';
+import { insertInvitation } from './invitations.repository.ts';
 import { hashToken, newToken } from './credentials.ts';
 
 /** Creates a single-use invitation link for a role; the token is returned once, stored hashed. */

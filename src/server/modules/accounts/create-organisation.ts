@@ -12,7 +12,7 @@ import {
   insertMember,
   insertOrganisation,
   upsertKeyGrant,
-} from './accounts.repository.ts';
+} from './organisations.repository.ts';
 import { decodeKey, hashAuthKey } from './credentials.ts';
 
 export type OrganisationInput = z.infer<typeof setupRequest>['organisation'];

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/types.generated.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { insertSession } from './accounts.repository.ts';
+import { insertSession } from './sign-in.repository.ts';
 import { hashToken, newToken } from './credentials.ts';
 
 export interface CreateSessionOptions {

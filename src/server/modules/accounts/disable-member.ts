@@ -6,11 +6,11 @@ import { authorise } from './accounts.policy.ts';
 import {
   countActiveAdmins,
   deleteKeyGrant,
-  endMemberSessions,
   lockMember,
   lockOrganisation,
   updateMember,
-} from './accounts.repository.ts';
+} from './organisations.repository.ts';
+import { endMemberSessions } from './sign-in.repository.ts';
 
 /**
  * Disables a member: sessions end and their key grant is deleted. (They may still hold

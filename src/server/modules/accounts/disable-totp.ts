@@ -2,7 +2,8 @@ import type { Actor } from '../../../common/policy/permissions.ts';
 import { badRequest, conflict } from '../../http/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { lockMember, replaceRecoveryCodes, updateMember } from './accounts.repository.ts';
+import { lockMember, updateMember } from './organisations.repository.ts';
+import { replaceRecoveryCodes } from './sign-in.repository.ts';
 import { matchTotpStep } from './totp.ts';
 
 /** Turns two-factor sign-in off; needs a fresh code, so a stolen session alone cannot. */

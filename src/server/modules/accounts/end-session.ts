@@ -2,7 +2,7 @@ import type { Actor } from '../../../common/policy/permissions.ts';
 import { notFound } from '../../http/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { endSession as endSessionRow, findSession } from './accounts.repository.ts';
+import { endSession as endSessionRow, findSession } from './sign-in.repository.ts';
 
 /** Ends one of the actor's own sessions (logout, or "sign out that phone"). */
 export async function endSession(options: {

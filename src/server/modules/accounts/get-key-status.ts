@@ -7,7 +7,7 @@ import {
   findKeyGrant,
   findMember,
   findOrganisation,
-} from './accounts.repository.ts';
+} from './organisations.repository.ts';
 import { fingerprint } from './credentials.ts';
 
 /** Fingerprints to compare out of band, and who still waits for the organisation key. */

@@ -4,7 +4,7 @@ import type { Locale, Role } from '../../../common/api/accounts.ts';
 import { permissionsOf, type Actor } from '../../../common/policy/permissions.ts';
 import { unauthorised } from '../../http/errors.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { findKeyGrant, findMember, findOrganisation } from './accounts.repository.ts';
+import { findKeyGrant, findMember, findOrganisation } from './organisations.repository.ts';
 import { presentOrganisation } from './accounts.presenter.ts';
 import { encode } from './credentials.ts';
 

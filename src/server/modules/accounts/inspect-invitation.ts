@@ -1,7 +1,8 @@
 import type { Role } from '../../../common/api/accounts.ts';
 import { HttpError } from '../../http/errors.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { findInvitationByTokenHash, findOrganisation, type Db } from './accounts.repository.ts';
+import { findInvitationByTokenHash } from './invitations.repository.ts';
+import { findOrganisation, type Db } from './organisations.repository.ts';
 import { encode, hashToken } from './credentials.ts';
 
 export function invitationGone(): HttpError {

@@ -1,5 +1,6 @@
 import type { AccountsDeps } from './accounts.deps.ts';
-import { countOrganisations, insertSetupToken } from './accounts.repository.ts';
+import { insertSetupToken } from './invitations.repository.ts';
+import { countOrganisations } from './organisations.repository.ts';
 import { hashToken, newToken } from './credentials.ts';
 
 /** How long a printed first-run link stays valid. */

@@ -2,7 +2,7 @@ import type { Actor } from '../../../common/policy/permissions.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
 import { authorise } from './accounts.policy.ts';
-import { listMembers as listRows } from './accounts.repository.ts';
+import { listMembers as listRows } from './organisations.repository.ts';
 
 /** The organisation's members with their sealed e-mails and names; the read is audited. */
 export async function listMembers(options: { deps: AccountsDeps; actor: Actor }) {

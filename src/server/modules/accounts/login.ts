@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { HttpError } from '../../http/errors.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import {
-  clearThrottle,
-  findMemberByEmailIndex,
-  insertLoginChallenge,
-} from './accounts.repository.ts';
+import { findMemberByEmailIndex } from './organisations.repository.ts';
+import { clearThrottle, insertLoginChallenge } from './sign-in.repository.ts';
 import { createSession } from './create-session.ts';
 import { decodeKey, hashAuthKey, hashToken, newToken, verifyAuthKey } from './credentials.ts';
 import { assertNotThrottled, recordLoginFailure } from './record-login-failure.ts';

@@ -1,6 +1,6 @@
 import { encode } from './credentials.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { findMemberByEmailIndex } from './accounts.repository.ts';
+import { findMemberByEmailIndex } from './organisations.repository.ts';
 
 /**
  * The key-derivation parameters for an e-mail. An unknown e-mail gets a stable fake salt

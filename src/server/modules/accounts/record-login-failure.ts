@@ -3,12 +3,8 @@ import type { DB } from '../../db/types.generated.ts';
 import { HttpError } from '../../http/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import {
-  countThrottleFailure,
-  lockThrottle,
-  setThrottleLock,
-  type MemberRow,
-} from './accounts.repository.ts';
+import { type MemberRow } from './organisations.repository.ts';
+import { countThrottleFailure, lockThrottle, setThrottleLock } from './sign-in.repository.ts';
 
 /** Longest an e-mail is slowed down after repeated failures. */
 const MAX_DELAY_MS = 15 * 60_000;

@@ -1,12 +1,8 @@
 import type { Actor } from '../../../common/policy/permissions.ts';
 import type { Role } from '../../../common/api/accounts.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import {
-  findLiveSessionByTokenHash,
-  findMember,
-  findOrganisation,
-  touchSession,
-} from './accounts.repository.ts';
+import { findMember, findOrganisation } from './organisations.repository.ts';
+import { findLiveSessionByTokenHash, touchSession } from './sign-in.repository.ts';
 import { hashToken } from './credentials.ts';
 
 export interface ResolvedSession {

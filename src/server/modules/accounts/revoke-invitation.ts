@@ -3,7 +3,7 @@ import { notFound } from '../../http/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
 import { authorise } from './accounts.policy.ts';
-import { findInvitation, revokeInvitation as revokeRow } from './accounts.repository.ts';
+import { findInvitation, revokeInvitation as revokeRow } from './invitations.repository.ts';
 
 /** Withdraws an unused invitation link. */
 export async function revokeInvitation(options: {

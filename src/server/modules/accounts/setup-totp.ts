@@ -2,7 +2,7 @@ import type { Actor } from '../../../common/policy/permissions.ts';
 import { conflict } from '../../http/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { lockMember, updateMember } from './accounts.repository.ts';
+import { lockMember, updateMember } from './organisations.repository.ts';
 import { newTotpSecret, totpBase32, totpUri } from './totp.ts';
 
 /**

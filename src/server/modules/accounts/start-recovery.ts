@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { notFound } from '../../http/errors.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import {
-  findOrganisationBySlug,
-  insertRecoveryChallenge,
-  listMembers,
-} from './accounts.repository.ts';
+import { findOrganisationBySlug, listMembers } from './organisations.repository.ts';
+import { insertRecoveryChallenge } from './sign-in.repository.ts';
 import { encode } from './credentials.ts';
 
 const CHALLENGE_MINUTES = 15;

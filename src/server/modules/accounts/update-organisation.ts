@@ -4,7 +4,7 @@ import type { Actor } from '../../../common/policy/permissions.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
 import { authorise } from './accounts.policy.ts';
-import { findMember, updateOrganisation as updateRow } from './accounts.repository.ts';
+import { findMember, updateOrganisation as updateRow } from './organisations.repository.ts';
 import { conflict } from '../../http/errors.ts';
 
 /** Changes organisation settings (name, default language, required 2FA). */

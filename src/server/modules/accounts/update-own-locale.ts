@@ -2,7 +2,7 @@ import type { Locale } from '../../../common/api/accounts.ts';
 import type { Actor } from '../../../common/policy/permissions.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { updateMember } from './accounts.repository.ts';
+import { updateMember } from './organisations.repository.ts';
 
 /** Remembers the member's interface language. */
 export async function updateOwnLocale(options: {
