@@ -1,7 +1,6 @@
 import type { Actor } from '../../../common/policy/permissions.ts';
 import type { Role } from '../../../common/api/accounts.ts';
 import type { AccountsDeps } from './accounts.deps.ts';
-import { findMember, findOrganisation } from './organisations.repository.ts';
 import { findLiveSessionByTokenHash, touchSession } from './sign-in.repository.ts';
 import { hashToken } from './credentials.ts';
 
@@ -25,11 +24,7 @@ export async function resolveSession(options: {
   if (options.token.length < 20 || options.token.length > 100) return null;
   const now = deps.now();
   const session = await findLiveSessionByTokenHash(deps.db, hashToken(options.token), now);
-  if (!session) return null;
-  const member = await findMember(deps.db, session.member_id);
-  if (!member || member.status === 'disabled') return null;
-  const org = await findOrganisation(deps.db, member.organisation_id);
-  if (!org) return null;
+  if (!session || session.status === 'disabled') return null;
   if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
     const idle = new Date(now.getTime() + deps.config.session.idleMinutes * 60_000);
     await touchSession(deps.db, session.id, now, idle);
@@ -37,11 +32,11 @@ export async function resolveSession(options: {
   return {
     sessionId: session.id,
     actor: {
-      memberId: member.id,
-      organisationId: member.organisation_id,
-      role: member.role as Role,
-      status: member.status as Actor['status'],
-      mustEnableTotp: org.require_totp && !member.totp_enabled,
+      memberId: session.member_id,
+      organisationId: session.organisation_id,
+      role: session.role as Role,
+      status: session.status as Actor['status'],
+      mustEnableTotp: session.require_totp && !session.totp_enabled,
     },
   };
 }

@@ -22,14 +22,29 @@ export async function insertSession(
   await db.insertInto('sessions').values(row).execute();
 }
 
+/**
+ * The live session behind a token with what authorisation needs about its member and
+ * organisation, in one query: this runs on every authenticated request.
+ */
 export async function findLiveSessionByTokenHash(db: Db, tokenHash: Uint8Array, now: Date) {
   return db
     .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('ended_at', 'is', null)
-    .where('idle_expires_at', '>', now)
-    .where('absolute_expires_at', '>', now)
+    .innerJoin('members', 'members.id', 'sessions.member_id')
+    .innerJoin('organisations', 'organisations.id', 'members.organisation_id')
+    .select([
+      'sessions.id',
+      'sessions.last_seen_at',
+      'members.id as member_id',
+      'members.organisation_id',
+      'members.role',
+      'members.status',
+      'members.totp_enabled',
+      'organisations.require_totp',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.ended_at', 'is', null)
+    .where('sessions.idle_expires_at', '>', now)
+    .where('sessions.absolute_expires_at', '>', now)
     .executeTakeFirst();
 }
 
