@@ -2,7 +2,9 @@
 // QORGAN_SECRET_FILE, e.g. on a separate mount). Subkeys derived from it:
 //  - the e-mail index key (members are found by HMAC of their e-mail, not the e-mail);
 //  - the fake-salt key (prelogin answers for unknown e-mails look like real ones);
-//  - the server box key (TOTP secrets, which the server itself must read to check codes).
+//  - the server box key (TOTP secrets, which the server itself must read to check codes);
+//  - the codename salt (reporter keys, src/common/crypto/codename.ts) and the form-token
+//    key (public forms). Losing this file makes every codename unusable: back it up.
 // It protects staff identities against a database-only dump; it does not protect against
 // someone who seizes both the database and this file (docs/security.md).
 import { createHmac, randomBytes } from 'node:crypto';
@@ -15,6 +17,10 @@ export interface InstanceSecrets {
   fakeSalt(emailIndex: Uint8Array): Uint8Array;
   sealServerValue(value: Uint8Array, context: string): Uint8Array;
   openServerValue(envelope: Uint8Array, context: string): Uint8Array;
+  /** The instance salt of codename derivation (16 bytes); public, but stable. */
+  codenameSalt: Uint8Array;
+  /** A key for short-lived public form tokens (CSRF on pages without JavaScript). */
+  formTokenKey: Uint8Array;
 }
 
 export function instanceSecretsFrom(secret: Uint8Array): InstanceSecrets {
@@ -31,6 +37,8 @@ export function instanceSecretsFrom(secret: Uint8Array): InstanceSecrets {
       new Uint8Array(createHmac('sha256', saltKey).update(index).digest().subarray(0, 16)),
     sealServerValue: (value, context) => encryptField(boxKey, value, context),
     openServerValue: (envelope, context) => decryptField(boxKey, envelope, context),
+    codenameSalt: sub('qorgan:codename-salt:v1').subarray(0, 16),
+    formTokenKey: sub('qorgan:form-token:v1'),
   };
 }
 

@@ -4,3 +4,4 @@ export * from './keys.ts';
 export * from './recovery.ts';
 export * from './stream.ts';
 export * from './encoding.ts';
+export * from './codename.ts';

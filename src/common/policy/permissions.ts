@@ -10,6 +10,10 @@ export const PERMISSIONS = [
   'invitations.manage',
   'keys.read',
   'audit.read',
+  /** Open the triage inbox and read reports (decrypted in the browser). */
+  'reports.read',
+  /** Change a report's status, assign it, reply to the reporter. */
+  'reports.triage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -23,10 +27,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'members.manage',
     'invitations.manage',
     'audit.read',
+    'reports.read',
+    'reports.triage',
   ],
-  coordinator: [...EVERY_ACTIVE_MEMBER, 'members.read'],
-  case_worker: [...EVERY_ACTIVE_MEMBER],
-  lawyer: [...EVERY_ACTIVE_MEMBER],
+  coordinator: [...EVERY_ACTIVE_MEMBER, 'members.read', 'reports.read', 'reports.triage'],
+  case_worker: [...EVERY_ACTIVE_MEMBER, 'reports.read', 'reports.triage'],
+  lawyer: [...EVERY_ACTIVE_MEMBER, 'reports.read'],
   monitor: [...EVERY_ACTIVE_MEMBER],
   viewer: [...EVERY_ACTIVE_MEMBER],
 };
