@@ -3,6 +3,7 @@
 // member list and the audit event every read of sealed data writes). On PGlite and, when
 // QORGAN_TEST_DATABASE_URL is set, on PostgreSQL in a fresh database. 10 connections,
 // 10 s per route after a 1 s warm-up.
+import { tempBlobStore } from '../test/helpers/blobs.ts';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
@@ -62,7 +63,8 @@ async function measure(
   const secrets = instanceSecretsFrom(new Uint8Array(randomBytes(32)));
   // The real request log, written where it costs what it costs but is not read.
   const logger = createLogger({ destination: pino.destination('/dev/null') });
-  const app = await buildApp({ config, database, secrets, logger });
+  const blobs = await tempBlobStore();
+  const app = await buildApp({ config, database, secrets, blobs, logger });
   const t: TestApp = {
     app,
     database,
@@ -74,7 +76,11 @@ async function measure(
         throw new Error('the bench runs on the real clock');
       },
     },
-    close: () => app.close(),
+    blobs,
+    close: async () => {
+      await app.close();
+      await blobs.dispose();
+    },
   };
   const rows: Record<string, number | string>[] = [];
   try {

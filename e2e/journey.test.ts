@@ -5,6 +5,7 @@
 // On every screen: no request to another origin, no console or CSP error, no horizontal
 // scroll at 360 px, <html lang> follows the language, no inline style attribute, and no
 // serious accessibility violation (axe-core: labels, contrast, names, landmarks).
+import { tempBlobStore } from '../test/helpers/blobs.ts';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -44,7 +45,8 @@ async function startServer(): Promise<Server> {
   // Members' Argon2id cost comes from the browser (DEFAULT_KDF); the server-side hash of
   // the auth key is made cheap here, which changes cost, not behaviour.
   const config = defaultConfig({ authHash: TEST_KDF });
-  const app = await buildApp({ config, database, secrets, logger: false });
+  const blobs = await tempBlobStore();
+  const app = await buildApp({ config, database, secrets, blobs, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -28,6 +28,7 @@ interface ColumnRow {
   data_type: string;
   is_nullable: string;
   column_default: string | null;
+  udt_name: string;
 }
 
 export async function generateDbTypes(): Promise<string> {
@@ -35,7 +36,7 @@ export async function generateDbTypes(): Promise<string> {
   try {
     await migrate(database);
     const { rows } = await sql<ColumnRow>`
-      select table_name, column_name, data_type, is_nullable, column_default
+      select table_name, column_name, data_type, is_nullable, column_default, udt_name
       from information_schema.columns
       where table_schema = 'public'
       order by table_name, ordinal_position`.execute(database.db);
@@ -55,7 +56,9 @@ export async function generateDbTypes(): Promise<string> {
     for (const [table, columns] of tables) {
       out.push(`export interface ${pascal(table)}Table {`);
       for (const c of columns) {
-        const base = TYPE_MAP[c.data_type];
+        // Array columns are typed by their element's udt_name (text[] is _text).
+        const element = c.data_type === 'ARRAY' ? TYPE_MAP[c.udt_name.replace(/^_/, '')] : '';
+        const base = c.data_type === 'ARRAY' ? element && `${element}[]` : TYPE_MAP[c.data_type];
         if (!base)
           throw new Error(`no TypeScript type for ${table}.${c.column_name}: ${c.data_type}`);
         let type = c.is_nullable === 'YES' ? `${base} | null` : base;

@@ -1,6 +1,9 @@
 // Writes docs/openapi.json from the routes' zod schemas (the same document the server
 // serves at /api/openapi.json). `--check` exits 1 when the committed file drifts; the test
 // runner runs it, so an API change shows up in review as a change of this file.
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { FsBlobStore } from '../src/server/blobs/fs-blob-store.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '../src/server/app.ts';
@@ -17,6 +20,8 @@ export async function generateOpenApi(): Promise<string> {
       config: defaultConfig(),
       database,
       secrets: instanceSecretsFrom(new Uint8Array(randomBytes(32))),
+      // Never written to: the document is built from the route schemas alone.
+      blobs: new FsBlobStore(path.join(tmpdir(), 'qorgan-openapi-unused')),
       logger: false,
     });
     await app.ready();

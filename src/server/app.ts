@@ -29,6 +29,8 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import type { AccountsDeps } from './modules/accounts/accounts.deps.ts';
 import { registerAccountsRoutes } from './modules/accounts/routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { registerIntakeRoutes } from './modules/intake/routes.ts';
+import type { BlobStore } from './blobs/blob-store.ts';
 import type { InstanceSecrets } from './secrets.ts';
 import { createLogger, type Logger } from './logger.ts';
 
@@ -36,6 +38,8 @@ export interface BuildAppOptions {
   config: AppConfig;
   database: Database;
   secrets: InstanceSecrets;
+  /** Where encrypted files live (FsBlobStore under the data folder by default). */
+  blobs: BlobStore;
   /** Defaults to a logger that never writes IP addresses; tests pass a silent one. */
   logger?: Logger | false;
   /** The clock; tests move it. */
@@ -107,6 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerAccountsRoutes(app, deps);
   registerAuditRoutes(app, { db: database.db });
+  await registerIntakeRoutes(app, { ...deps, blobs: options.blobs });
   await registerWebApp(app, config.webDistDir);
   return app;
 }

@@ -35,6 +35,33 @@ export interface AppConfig {
   loginFreeAttempts: number;
   /** Largest JSON body accepted, in bytes. */
   bodyLimit: number;
+  intake: IntakeConfig;
+  /** Outgoing mail for opt-in notifications; null when none is configured. */
+  smtp: SmtpConfig | null;
+}
+
+export interface IntakeConfig {
+  /** Largest file a reporter may attach, in bytes (QORGAN_MAX_FILE_MB). */
+  maxFileBytes: number;
+  /** Submissions one client may make per window (counted in memory, keyed without the IP). */
+  perClientSubmissions: number;
+  /** Length of the per-client window, in minutes. */
+  windowMinutes: number;
+  /** Submissions the whole instance accepts per minute, across every client. */
+  globalSubmissionsPerMinute: number;
+  /** Codename sign-in attempts one client may make per window. */
+  perClientReturnAttempts: number;
+  /** How long a public form stays valid after it was served, in hours. */
+  formTokenHours: number;
+  /** Minutes without a request after which a reporter's codename session ends. */
+  reporterSessionIdleMinutes: number;
+}
+
+export interface SmtpConfig {
+  /** e.g. smtp://user:pass@127.0.0.1:587 or smtps://… (QORGAN_SMTP_URL). */
+  url: string;
+  /** The From address (QORGAN_SMTP_FROM). */
+  from: string;
 }
 
 export const SERVER_AUTH_HASH: KdfParams = { opslimit: 2, memlimit: 64 * 1024 * 1024 };
@@ -51,6 +78,16 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     invitationDays: 7,
     loginFreeAttempts: 5,
     bodyLimit: 256 * 1024,
+    intake: {
+      maxFileBytes: 100 * 1024 * 1024,
+      perClientSubmissions: 10,
+      windowMinutes: 10,
+      globalSubmissionsPerMinute: 120,
+      perClientReturnAttempts: 20,
+      formTokenHours: 6,
+      reporterSessionIdleMinutes: 30,
+    },
+    smtp: null,
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@ import { loadSodium } from '../common/crypto/sodium.ts';
 import { defaultConfig, type AppConfig } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrate, type MigrationResult } from './db/migrate.ts';
+import { FsBlobStore } from './blobs/fs-blob-store.ts';
 import type { AccountsDeps } from './modules/accounts/accounts.deps.ts';
 import { instanceSecretsFrom, loadInstanceSecret, type InstanceSecrets } from './secrets.ts';
 
@@ -21,6 +22,7 @@ export interface Runtime {
   config: AppConfig;
   database: Database;
   secrets: InstanceSecrets;
+  blobs: FsBlobStore;
   migration: MigrationResult;
   deps: AccountsDeps;
   close(): Promise<void>;
@@ -55,11 +57,13 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
         : {}),
       ...options.config,
     });
+    const blobs = await new FsBlobStore(path.join(dataDir, 'blobs')).init();
     return {
       dataDir,
       config,
       database,
       secrets,
+      blobs,
       migration,
       deps: { db: database.db, secrets, config, now: () => new Date() },
       close: () => database.close(),

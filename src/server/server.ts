@@ -26,6 +26,7 @@ export async function startServer(runtime: Runtime, options: ServeOptions): Prom
     config: runtime.config,
     database: runtime.database,
     secrets: runtime.secrets,
+    blobs: runtime.blobs,
   });
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();

@@ -2,6 +2,7 @@
 // prints the 24 recovery words once and refuses bad input; `qorgan audit verify` says
 // "intact" (exit 0) and names the tampered event after an insider edits a row (exit 1).
 // PGlite: the data folder's embedded database. PostgreSQL: DATABASE_URL.
+import { tempBlobStore } from '../helpers/blobs.ts';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
@@ -161,9 +162,17 @@ for (const engine of engines()) {
         postgres ?? (await openDatabase({ pgliteDir: path.join(dataDir, 'pgdata') }));
       const config = defaultConfig({ authHash: TEST_KDF });
       const clock = testClock(new Date());
-      const app = await buildApp({ config, database, secrets, logger: false, now: clock.now });
+      const blobs = await tempBlobStore();
+      const app = await buildApp({
+        config,
+        database,
+        secrets,
+        blobs,
+        logger: false,
+        now: clock.now,
+      });
       try {
-        const t = { app, database, secrets, config, clock, close: () => app.close() };
+        const t = { app, database, secrets, config, clock, blobs, close: () => app.close() };
         assert.ok(await loginCookie(t, email, password));
       } finally {
         await app.close();

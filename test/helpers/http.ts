@@ -1,6 +1,7 @@
 // HTTP helpers for medium tests: one-line requests, the error body type, a test app that
 // can take extra routes or a real logger, the list of every route the app registered,
 // and audit-log counters for "nothing changed" checks.
+import { tempBlobStore } from './blobs.ts';
 import type { FastifyInstance, HTTPMethods, LightMyRequestResponse } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { TEST_KDF } from '../../src/common/crypto/keys.ts';
@@ -66,16 +67,29 @@ export async function buildTestApp(
   const config = defaultConfig({ kdf: TEST_KDF, authHash: TEST_KDF, ...options.config });
   const secrets = instanceSecretsFrom(new Uint8Array(randomBytes(32)));
   const clock = testClock(new Date());
+  const blobs = await tempBlobStore();
   const app = await buildApp({
     config,
     database,
     secrets,
+    blobs,
     logger: options.logger ?? false,
     now: clock.now,
   });
   options.extraRoutes?.(app);
   await app.ready();
-  return { app, database, secrets, config, clock, close: () => app.close() };
+  return {
+    app,
+    database,
+    secrets,
+    config,
+    clock,
+    blobs,
+    close: async () => {
+      await app.close();
+      await blobs.dispose();
+    },
+  };
 }
 
 export interface RegisteredRoute {

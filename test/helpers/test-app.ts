@@ -8,6 +8,8 @@ import { buildApp } from '../../src/server/app.ts';
 import { defaultConfig, type AppConfig } from '../../src/server/config.ts';
 import { instanceSecretsFrom, type InstanceSecrets } from '../../src/server/secrets.ts';
 import type { TestDatabase } from './engines.ts';
+import { tempBlobStore } from './blobs.ts';
+import type { FsBlobStore } from '../../src/server/blobs/fs-blob-store.ts';
 
 export interface TestClock {
   now(): Date;
@@ -25,6 +27,8 @@ export interface TestApp {
   secrets: InstanceSecrets;
   config: AppConfig;
   clock: TestClock;
+  /** The app's blob store (a fresh folder, removed by close()). */
+  blobs: FsBlobStore;
   close(): Promise<void>;
 }
 
@@ -36,9 +40,21 @@ export async function createTestApp(
   const config = defaultConfig({ kdf: TEST_KDF, authHash: TEST_KDF, ...overrides });
   const secrets = instanceSecretsFrom(new Uint8Array(randomBytes(32)));
   const clock = testClock(new Date());
-  const app = await buildApp({ config, database, secrets, logger: false, now: clock.now });
+  const blobs = await tempBlobStore();
+  const app = await buildApp({ config, database, secrets, blobs, logger: false, now: clock.now });
   await app.ready();
-  return { app, database, secrets, config, clock, close: () => app.close() };
+  return {
+    app,
+    database,
+    secrets,
+    config,
+    clock,
+    blobs,
+    close: async () => {
+      await app.close();
+      await blobs.dispose();
+    },
+  };
 }
 
 /** Extracts the session cookie as a Cookie header value. */

@@ -1,6 +1,7 @@
 // Every API route declares its request and response schemas (STYLE.md: nothing undeclared
 // goes in or out), request bodies reject unknown fields, and the OpenAPI document lists
 // every route the server has.
+import { tempBlobStore } from '../helpers/blobs.ts';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
@@ -35,6 +36,7 @@ before(async () => {
     config: defaultConfig(),
     database,
     secrets: instanceSecretsFrom(new Uint8Array(randomBytes(32))),
+    blobs: await tempBlobStore(),
     logger: false,
   });
   await app.ready();

@@ -72,6 +72,7 @@ test('no e-mail, name or password reaches the data folder or the log in plaintex
       config: runtime.config,
       database: runtime.database,
       secrets: runtime.secrets,
+      blobs: runtime.blobs,
       logger: createLogger({ level: 'debug', destination: logStream }),
     });
 

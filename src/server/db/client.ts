@@ -28,6 +28,10 @@ export interface OpenDatabaseOptions {
 // far below 2^53, and one representation keeps repository code engine-independent.
 const INT8_OID = 20;
 pg.types.setTypeParser(INT8_OID, (v: string) => Number(v));
+// A calendar date (an incident's day) stays the string 'YYYY-MM-DD': turning it into a
+// Date would shift it by the server's time zone.
+const DATE_OID = 1082;
+pg.types.setTypeParser(DATE_OID, (v: string) => v);
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
@@ -36,7 +40,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 async function openPglite(dir: string | undefined): Promise<Database> {
   const pglite = await PGlite.create(dir, {
-    parsers: { [pgliteTypes.INT8]: (v: string) => Number(v) },
+    parsers: {
+      [pgliteTypes.INT8]: (v: string) => Number(v),
+      [pgliteTypes.DATE]: (v: string) => v,
+    },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
   return {

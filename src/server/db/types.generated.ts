@@ -97,6 +97,17 @@ export interface MembersTable {
   created_at: Date;
   approved_at: Date | null;
   approved_by: string | null;
+  notify_email_sealed: Uint8Array | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  organisation_id: string;
+  member_id: string;
+  kind: string;
+  report_id: string | null;
+  created_at: Date;
+  read_at: Date | null;
 }
 
 export interface OrganisationsTable {
@@ -110,6 +121,7 @@ export interface OrganisationsTable {
   default_locale: Generated<string>;
   require_totp: Generated<boolean>;
   created_at: Date;
+  accepts_reports: Generated<boolean>;
 }
 
 export interface RecoveryChallengesTable {
@@ -123,6 +135,62 @@ export interface RecoveryCodesTable {
   member_id: string;
   code_hash: Uint8Array;
   used_at: Date | null;
+}
+
+export interface ReportFilesTable {
+  id: string;
+  report_id: string;
+  organisation_id: string;
+  message_id: string | null;
+  role: string;
+  original_of: string | null;
+  blob_key: string;
+  sealed_file_key: Uint8Array;
+  sealed_meta: Uint8Array;
+  ciphertext_bytes: number;
+  created_at: Date;
+}
+
+export interface ReportMessagesTable {
+  id: string;
+  report_id: string;
+  organisation_id: string;
+  author: string;
+  author_member_id: string | null;
+  sealed_for_org: Uint8Array;
+  sealed_for_reporter: Uint8Array;
+  created_at: Date;
+}
+
+export interface ReportsTable {
+  id: string;
+  organisation_id: string;
+  reference: string;
+  status: Generated<string>;
+  locale: string;
+  encrypted_by: string;
+  reporter_role: string | null;
+  incident_types: string[];
+  incident_date: string | null;
+  date_precision: Generated<string>;
+  oblast: string | null;
+  city: string | null;
+  place_type: string | null;
+  online_platform: string | null;
+  perpetrator_types: Generated<string[]>;
+  bias_indicators: Generated<string[]>;
+  reported_to_police: string | null;
+  police_response: string | null;
+  not_reported_reasons: Generated<string[]>;
+  wishes: Generated<string[]>;
+  sealed_record_key: Uint8Array;
+  sealed_details: Uint8Array | null;
+  reporter_public_key: Uint8Array;
+  codename_lookup: Uint8Array;
+  assigned_member_id: string | null;
+  duplicate_of: string | null;
+  received_at: Date;
+  updated_at: Date;
 }
 
 export interface SchemaMigrationsTable {
@@ -159,9 +227,13 @@ export interface DB {
   login_challenges: LoginChallengesTable;
   login_throttle: LoginThrottleTable;
   members: MembersTable;
+  notifications: NotificationsTable;
   organisations: OrganisationsTable;
   recovery_challenges: RecoveryChallengesTable;
   recovery_codes: RecoveryCodesTable;
+  report_files: ReportFilesTable;
+  report_messages: ReportMessagesTable;
+  reports: ReportsTable;
   schema_migrations: SchemaMigrationsTable;
   sessions: SessionsTable;
   setup_tokens: SetupTokensTable;
