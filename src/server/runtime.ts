@@ -3,7 +3,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSodium } from '../common/crypto/sodium.ts';
-import { defaultConfig, type AppConfig } from './config.ts';
+import { defaultConfig, type AppConfig, type SmtpConfig } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrate, type MigrationResult } from './db/migrate.ts';
 import { FsBlobStore } from './blobs/fs-blob-store.ts';
@@ -55,6 +55,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       ...(process.env.QORGAN_PUBLIC_ORIGIN
         ? { publicOrigin: process.env.QORGAN_PUBLIC_ORIGIN }
         : {}),
+      smtp: smtpFromEnvironment(),
       ...options.config,
     });
     const blobs = await new FsBlobStore(path.join(dataDir, 'blobs')).init();
@@ -72,4 +73,17 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     await database.close();
     throw error;
   }
+}
+
+/**
+ * Outgoing mail from QORGAN_SMTP_URL (e.g. smtps://user:pass@mail.example.org:465) and
+ * QORGAN_SMTP_FROM; null when no URL is set. A URL without a From address is refused at
+ * start rather than failing on the first e-mail.
+ */
+export function smtpFromEnvironment(env: NodeJS.ProcessEnv = process.env): SmtpConfig | null {
+  const url = env.QORGAN_SMTP_URL?.trim();
+  if (!url) return null;
+  const from = env.QORGAN_SMTP_FROM?.trim();
+  if (!from) throw new Error('QORGAN_SMTP_FROM must be set when QORGAN_SMTP_URL is');
+  return { url, from };
 }

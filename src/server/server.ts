@@ -5,6 +5,7 @@ import { buildApp } from './app.ts';
 import { jobDefinitions, recurringJobs } from './jobs/registry.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { startWorker } from './jobs/worker.ts';
+import { createMailer } from './mail/mailer.ts';
 import { issueSetupToken } from './modules/accounts/issue-setup-token.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -54,12 +55,14 @@ export async function startServer(runtime: Runtime, options: ServeOptions): Prom
   (options.announce ?? ((l) => console.log(l.join('\n'))))(lines);
 
   const { db, engine } = runtime.database;
+  const mailer = createMailer(runtime.config.smtp, app.log);
   const worker = startWorker({
     db,
     engine,
     definitions: jobDefinitions,
     logger: app.log,
     pollMs: 1000,
+    services: { mailer, secrets: runtime.secrets, config: runtime.config },
   });
   const scheduler = startScheduler({ db, recurring: recurringJobs, logger: app.log });
 
@@ -68,6 +71,7 @@ export async function startServer(runtime: Runtime, options: ServeOptions): Prom
     stopping ??= (async () => {
       // Requests and the running job finish side by side; the database closes after both.
       await Promise.all([app.close(), scheduler.stop().then(() => worker.stop())]);
+      mailer.close();
       await runtime.close();
     })();
     return stopping;

@@ -6,6 +6,9 @@ import type { z } from 'zod';
 import type { Engine } from '../db/client.ts';
 import type { DB } from '../db/types.generated.ts';
 import type { Logger } from '../logger.ts';
+import type { AppConfig } from '../config.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { InstanceSecrets } from '../secrets.ts';
 
 /** The log methods the queue uses; both a pino logger and Fastify's `app.log` fit. */
 export type JobLogger = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
@@ -15,6 +18,17 @@ export interface JobBackoff {
   baseMs: number;
   /** Longest delay between two attempts. */
   maxMs?: number;
+}
+
+/**
+ * What some handlers need beyond the database (the notification e-mail job: the mailer,
+ * the server key that opens the address, the public origin), handed to the worker by
+ * whoever starts it. Queue tests and commands that run only database jobs pass none.
+ */
+export interface JobServices {
+  mailer: Mailer;
+  secrets: InstanceSecrets;
+  config: AppConfig;
 }
 
 export interface JobContext {
@@ -27,6 +41,8 @@ export interface JobContext {
   job: { id: number; kind: string; version: number; attempt: number; maxAttempts: number };
   /** Aborted when this worker lost the job's lease (another worker may now run it). */
   signal: AbortSignal;
+  /** The worker's services; null when it was started without them. */
+  services: JobServices | null;
 }
 
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {

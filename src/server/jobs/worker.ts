@@ -4,7 +4,12 @@ import type { Kysely } from 'kysely';
 import type { Engine } from '../db/client.ts';
 import type { DB } from '../db/types.generated.ts';
 import { describeIssues } from './enqueue.ts';
-import { backoffDelay, type JobDefinition, type JobLogger } from './job-definition.ts';
+import {
+  backoffDelay,
+  type JobDefinition,
+  type JobLogger,
+  type JobServices,
+} from './job-definition.ts';
 import {
   claimNextJob,
   extendLease,
@@ -29,6 +34,8 @@ export interface WorkerOptions {
   leaseMs?: number;
   /** The clock (default: the system clock); tests move it. */
   now?: () => Date;
+  /** Mailer, secrets and config for handlers that need them (JobServices). */
+  services?: JobServices;
 }
 
 export interface Worker {
@@ -162,6 +169,7 @@ export function jobRunner(options: Omit<WorkerOptions, 'pollMs'>): () => Promise
           maxAttempts: row.max_attempts,
         },
         signal: lease.signal,
+        services: options.services ?? null,
       });
     } catch (error) {
       const message = errorSummary(error);
