@@ -4,18 +4,49 @@
 import { z } from 'zod';
 import { b64, key32, uuid } from './accounts.ts';
 import {
+  biasIndicator,
+  datePrecision,
   incidentType,
   LIMITS,
+  notReportedReason,
   oblast,
-  reportAnswers,
+  onlinePlatform,
+  perpetratorType,
+  placeType,
+  policeReported,
+  policeResponse,
+  reporterRole,
   reportStatus,
   REPORT_STATUSES,
+  wish,
 } from '../intake/report.ts';
 
 /** A sealed message: a little larger than its text limit (UTF-8 is up to 4 bytes a char). */
 const sealedMessage = b64(LIMITS.messageChars * 4 + 128).min(4);
 
-export const reportSummary = reportAnswers.extend({
+/**
+ * The coded answers as stored: the fields and types of `reportAnswers`, without its parsing
+ * steps (de-duplication), because a response schema must be encodable and zod cannot run
+ * a one-way transform backwards.
+ */
+export const storedAnswers = z.strictObject({
+  reporterRole: reporterRole.nullable(),
+  incidentTypes: z.array(incidentType),
+  datePrecision,
+  incidentDate: z.iso.date().nullable(),
+  oblast: oblast.nullable(),
+  city: z.string().nullable(),
+  placeType: placeType.nullable(),
+  onlinePlatform: onlinePlatform.nullable(),
+  perpetratorTypes: z.array(perpetratorType),
+  biasIndicators: z.array(biasIndicator),
+  reportedToPolice: policeReported.nullable(),
+  policeResponse: policeResponse.nullable(),
+  notReportedReasons: z.array(notReportedReason),
+  wishes: z.array(wish),
+});
+
+export const reportSummary = storedAnswers.extend({
   id: uuid,
   reference: z.string(),
   status: reportStatus,
