@@ -41,13 +41,13 @@ interface RequestOptions<S extends z.ZodType | undefined> {
 type Result<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
 async function request<S extends z.ZodType | undefined>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   options: RequestOptions<S> = {},
 ): Promise<Result<S>> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let body: string | undefined;
-  if (method === 'POST' || method === 'PATCH') {
+  if (method === 'POST' || method === 'PATCH' || method === 'PUT') {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body ?? {});
   }
@@ -119,5 +119,30 @@ export const http = {
   ) => request<S>('POST', path, { body, schema, ...options }),
   patch: <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
     request('PATCH', path, { body, schema }),
+  put: <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
+    request('PUT', path, { body, schema }),
   delete: (path: string) => request('DELETE', path, {}),
+  /** A binary answer (ciphertext), as the raw response, so the caller can stream its body. */
+  bytes: (path: string) => fetchBytes(path),
 };
+
+async function fetchBytes(path: string): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      headers: { Accept: 'application/octet-stream' },
+      credentials: 'same-origin',
+      cache: 'no-store',
+      redirect: 'error',
+      referrerPolicy: 'no-referrer',
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The server could not be reached.');
+  }
+  if (!response.ok) {
+    const error = await readError(response);
+    if (response.status === 401) onSessionEnded?.();
+    throw error;
+  }
+  return response;
+}

@@ -1,6 +1,7 @@
 // One typed function per server route (src/common/api/accounts.ts is the contract).
 import type { z } from 'zod';
 import * as s from '../../common/api/accounts.ts';
+import * as intake from '../../common/api/intake.ts';
 import { http } from './client.ts';
 
 export type Me = z.infer<typeof s.meResponse>;
@@ -14,6 +15,16 @@ export type InvitationInfo = z.infer<typeof s.inspectInvitationResponse>;
 export type RecoveryStart = z.infer<typeof s.recoveryStartResponse>;
 export type NewMemberCredentials = z.infer<typeof s.newMemberCredentials>;
 export type KdfDto = z.infer<typeof s.kdfParams>;
+
+export type ReportSummary = z.infer<typeof intake.reportSummary>;
+export type ReportList = z.infer<typeof intake.reportList>;
+export type ReportDetail = z.infer<typeof intake.reportDetail>;
+export type ReportFile = z.infer<typeof intake.reportFile>;
+export type ReportMessage = z.infer<typeof intake.reportMessage>;
+export type ReportListQuery = intake.ReportListQuery;
+export type StatusChange = z.input<typeof intake.changeReportStatus>;
+export type NotificationView = z.infer<typeof intake.notification>;
+export type NotificationList = z.infer<typeof intake.notificationList>;
 
 const anonymous = { anonymous: true };
 const id = (value: string) => encodeURIComponent(value);
@@ -78,6 +89,33 @@ export const api = {
     const qs = params.toString();
     return http.get(`/api/audit${qs ? `?${qs}` : ''}`, s.auditListResponse);
   },
+
+  reports: (query: ReportListQuery) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    const qs = params.toString();
+    return http.get(`/api/reports${qs ? `?${qs}` : ''}`, intake.reportList);
+  },
+  report: (reportId: string) => http.get(`/api/reports/${id(reportId)}`, intake.reportDetail),
+  /** The stored ciphertext of one file (a stream envelope), opened in the browser. */
+  reportFile: (reportId: string, fileId: string) =>
+    http.bytes(`/api/reports/${id(reportId)}/files/${id(fileId)}`),
+  // The answers of these three are not used: the page reloads the report afterwards.
+  changeReportStatus: (reportId: string, body: StatusChange) =>
+    http.post(`/api/reports/${id(reportId)}/status`, body),
+  assignReport: (reportId: string, memberId: string | null) =>
+    http.post(`/api/reports/${id(reportId)}/assignment`, { memberId }),
+  replyToReporter: (reportId: string, body: z.input<typeof intake.replyToReporter>) =>
+    http.post(`/api/reports/${id(reportId)}/messages`, body),
+
+  notifications: () => http.get('/api/notifications', intake.notificationList),
+  markNotificationsRead: (ids?: string[]) =>
+    http.post('/api/notifications/read', ids ? { ids } : {}),
+  notificationEmail: () => http.get('/api/me/notification-email', intake.notificationEmail),
+  setNotificationEmail: (email: string | null) =>
+    http.put('/api/me/notification-email', { email }, intake.notificationEmail),
 
   recoveryStart: (organisationSlug: string) =>
     http.post('/api/recovery/start', { organisationSlug }, s.recoveryStartResponse, anonymous),

@@ -9,7 +9,7 @@ import { InvitePage } from '../features/invite/InvitePage.tsx';
 import { WaitingPage } from '../features/invite/WaitingPage.tsx';
 import { RecoveryPage } from '../features/recovery/RecoveryPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
-import { NAV_ROUTES } from '../routes/index.tsx';
+import { findRoute } from '../routes/index.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { Link, navigate, usePath } from './router.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -100,7 +100,7 @@ function Screens() {
       </PublicLayout>
     );
 
-  const route = NAV_ROUTES.find((r) => r.path === path);
+  const route = findRoute(path);
   if (!route) {
     return (
       <Shell>

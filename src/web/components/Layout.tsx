@@ -4,6 +4,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useI18n } from '../app/i18n.tsx';
 import { Link, navigate, usePath } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
+import { NotificationsIndicator } from '../features/notifications/NotificationsIndicator.tsx';
 import { NAV_ROUTES } from '../routes/index.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -65,7 +66,9 @@ export function Shell({ children }: { children: ReactNode }) {
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === path;
   const navId = useId();
-  const items = NAV_ROUTES.filter((route) => !route.permission || session.can(route.permission));
+  const items = NAV_ROUTES.filter(
+    (route) => !route.hidden && (!route.permission || session.can(route.permission)),
+  );
   const locked = !session.keys;
   return (
     <>
@@ -74,6 +77,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <div className="header-inner">
           <Brand orgName={session.me?.organisation.name} />
           <LanguageSwitch />
+          {session.can('reports.read') ? <NotificationsIndicator /> : null}
           <button
             type="button"
             className="button secondary menu-button"
@@ -88,7 +92,16 @@ export function Shell({ children }: { children: ReactNode }) {
           <ul className="nav-links">
             {items.map((route) => (
               <li key={route.path}>
-                <Link href={route.path} aria-current={route.path === path ? 'page' : undefined}>
+                <Link
+                  href={route.path}
+                  aria-current={
+                    route.path === path
+                      ? 'page'
+                      : path.startsWith(`${route.path}/`) && route.path !== '/app/'
+                        ? 'true'
+                        : undefined
+                  }
+                >
                   {t(route.label)}
                 </Link>
               </li>

@@ -21,6 +21,7 @@ const CODE_MESSAGES: Record<string, MessageKey> = {
   totp_off: 'error.totpOff',
   wrong_code: 'error.wrongCode',
   forbidden: 'error.forbidden',
+  not_found: 'error.notFound',
   cross_site: 'error.crossSite',
   recovery_rejected: 'error.recoveryRejected',
   recovery_expired: 'recovery.expired',

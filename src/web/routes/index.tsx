@@ -10,16 +10,44 @@ import { KeyStatusPage } from '../features/keys/KeyStatusPage.tsx';
 import { MembersPage } from '../features/members/MembersPage.tsx';
 import { OrganisationSettingsPage } from '../features/organisation/OrganisationSettingsPage.tsx';
 import { OverviewPage } from '../features/organisation/OverviewPage.tsx';
+import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
+import { REPORT_PATH, ReportPage } from '../features/reports/ReportPage.tsx';
+import { ReportsInboxPage } from '../features/reports/ReportsInboxPage.tsx';
 
 export interface AppRoute {
   path: string;
   label: MessageKey;
   permission?: Permission;
   component: ComponentType;
+  /** Also matches these paths (a screen with an id in its path). */
+  pattern?: RegExp;
+  /** Reached from another screen, not listed in the navigation. */
+  hidden?: boolean;
 }
 
 export const NAV_ROUTES: AppRoute[] = [
   { path: '/app/', label: 'nav.overview', component: OverviewPage },
+  {
+    path: '/app/reports',
+    label: 'nav.reports',
+    permission: 'reports.read',
+    component: ReportsInboxPage,
+  },
+  {
+    path: '/app/reports/:id',
+    pattern: REPORT_PATH,
+    hidden: true,
+    label: 'nav.reports',
+    permission: 'reports.read',
+    component: ReportPage,
+  },
+  {
+    path: '/app/notifications',
+    hidden: true,
+    label: 'notifications.title',
+    permission: 'reports.read',
+    component: NotificationsPage,
+  },
   {
     path: '/app/members',
     label: 'nav.members',
@@ -36,6 +64,11 @@ export const NAV_ROUTES: AppRoute[] = [
   { path: '/app/audit', label: 'nav.audit', permission: 'audit.read', component: AuditPage },
   { path: '/app/account', label: 'nav.account', component: AccountPage },
 ];
+
+/** The screen for a path: an exact path, or one whose pattern matches. */
+export function findRoute(path: string): AppRoute | undefined {
+  return NAV_ROUTES.find((r) => r.path === path || r.pattern?.test(path));
+}
 
 /** Screens anyone may open without a session. */
 export const PUBLIC_PATHS = ['/app/login', '/app/setup', '/app/invite', '/app/recover'] as const;

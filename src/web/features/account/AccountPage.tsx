@@ -4,6 +4,7 @@ import { useSession } from '../../app/session.tsx';
 import { Fingerprint, Page } from '../../components/ui.tsx';
 import { ROLE_LABEL } from '../../lib/labels.ts';
 import { openText } from '../../lib/keys.ts';
+import { NotificationEmailSection } from './NotificationEmailSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
 import { TotpSection } from './TotpSection.tsx';
@@ -44,6 +45,7 @@ export function AccountPage() {
         <p className="hint">{t('account.languageNote')}</p>
       </section>
       <TotpSection />
+      {session.can('reports.read') ? <NotificationEmailSection /> : null}
       <PasswordSection />
       <SessionsSection />
     </Page>
