@@ -5,7 +5,6 @@
 // 10 s per route after a 1 s warm-up.
 import { tempBlobStore } from '../test/helpers/blobs.ts';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import pino from 'pino';
 import { TEST_KDF } from '../src/common/crypto/keys.ts';
 import { loadSodium } from '../src/common/crypto/sodium.ts';
@@ -19,6 +18,7 @@ import { POSTGRES_URL_VAR } from '../test/helpers/engines.ts';
 import { addMember, createOrganisation } from '../test/helpers/factories.ts';
 import type { TestApp } from '../test/helpers/test-app.ts';
 import { runLoad } from './lib/load-generator.ts';
+import { freshPostgresDatabase } from './lib/postgres.ts';
 
 const CONNECTIONS = 10;
 const SECONDS = 10;
@@ -119,24 +119,4 @@ async function measure(
     await database.close();
   }
   return rows;
-}
-
-/** A fresh database on the server, as the tests make one (test/helpers/engines.ts). */
-async function freshPostgresDatabase(
-  adminUrl: string,
-): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `qorgan_bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
