@@ -30,20 +30,23 @@ export class FsBlobStore implements BlobStore {
     const partial = path.join(this.partialDir(), `${key}.${crypto.randomUUID()}`);
     const handle = await open(partial, 'wx', 0o600);
     let bytes = 0;
+    let closed = false;
     try {
       for await (const chunk of chunks) {
         await handle.write(chunk);
         bytes += chunk.byteLength;
       }
       await handle.sync();
+      closed = true;
       await handle.close();
+      // Inside the try: a failed rename must not leave the partial file behind either.
+      await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+      await rename(partial, target);
     } catch (error) {
-      await handle.close().catch(() => {});
+      if (!closed) await handle.close().catch(() => {});
       await rm(partial, { force: true });
       throw error;
     }
-    await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-    await rename(partial, target);
     return { bytes };
   }
 
@@ -62,8 +65,10 @@ export class FsBlobStore implements BlobStore {
   }
 
   async size(key: string): Promise<number | null> {
+    // A malformed key is a caller's bug, reported as such rather than as "no such blob".
+    const file = this.pathOf(key);
     try {
-      return (await stat(this.pathOf(key))).size;
+      return (await stat(file)).size;
     } catch {
       return null;
     }

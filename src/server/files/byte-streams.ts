@@ -77,19 +77,24 @@ export interface Piece {
 /**
  * Re-cuts chunks of any size into pieces of exactly CHUNK_BYTES, as the stream cipher
  * requires. A full piece is held back until the next byte arrives, because whether it is
- * the final one is only known then.
+ * the final one is only known then. Two buffers are reused for the whole stream, so a
+ * piece's bytes are valid only until the next piece is asked for: use them at once.
  */
 export async function* rechunk(source: AsyncIterable<Uint8Array>): AsyncGenerator<Piece> {
-  let filling = new Uint8Array(CHUNK_BYTES);
+  let filling: Uint8Array = new Uint8Array(CHUNK_BYTES);
   let filled = 0;
   let held: Uint8Array | null = null;
   for await (const chunk of source) {
     let offset = 0;
     while (offset < chunk.byteLength) {
       if (filled === CHUNK_BYTES) {
-        if (held) yield { bytes: held, final: false };
+        let spare: Uint8Array | null = null;
+        if (held) {
+          yield { bytes: held, final: false };
+          spare = held;
+        }
         held = filling;
-        filling = new Uint8Array(CHUNK_BYTES);
+        filling = spare ?? new Uint8Array(CHUNK_BYTES);
         filled = 0;
       }
       const take = Math.min(CHUNK_BYTES - filled, chunk.byteLength - offset);
