@@ -4,6 +4,7 @@
 // the table lacks, so no new route can skip them.
 import * as OTPAuth from 'otpauth';
 import { toB64 } from '../../src/common/crypto/encoding.ts';
+import { sealTo } from '../../src/common/crypto/envelope.ts';
 import type { Permission } from '../../src/common/policy/permissions.ts';
 import {
   approvalFor,
@@ -16,6 +17,7 @@ import {
 import type { TestMember, TestOrganisation } from '../helpers/factories.ts';
 import type { TestApp } from '../helpers/test-app.ts';
 import { randomHex } from '../helpers/http.ts';
+import { createTestReport } from '../helpers/reports.ts';
 
 /** A permission, any signed-in member including pending ones ('self'), or no session ('public'). */
 export type Need = Permission | 'self' | 'public';
@@ -26,7 +28,7 @@ export interface Built {
 }
 
 export interface RouteCase {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** The route pattern as registered. */
   route: string;
   need: Need;
@@ -215,6 +217,97 @@ export const AUTHENTICATED_ROUTES: RouteCase[] = [
     need: 'audit.read',
     ok: 200,
     build: plain('/api/audit?limit=5'),
+  },
+  // ---- intake: the triage inbox, notifications ----
+  {
+    method: 'GET',
+    route: '/api/reports',
+    need: 'reports.read',
+    ok: 200,
+    build: plain('/api/reports?status=open'),
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/:id',
+    need: 'reports.read',
+    ok: 200,
+    build: async (t, org) => ({ url: `/api/reports/${(await createTestReport(t, org)).reportId}` }),
+  },
+  {
+    method: 'GET',
+    route: '/api/reports/:id/files/:fileId',
+    need: 'reports.read',
+    ok: 200,
+    build: async (t, org) => {
+      const report = await createTestReport(t, org, {
+        files: [{ name: 'note.txt', type: 'text/plain', bytes: new TextEncoder().encode('x') }],
+      });
+      return { url: `/api/reports/${report.reportId}/files/${report.fileIds[0] ?? ''}` };
+    },
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:id/status',
+    need: 'reports.triage',
+    ok: 200,
+    build: async (t, org) => ({
+      url: `/api/reports/${(await createTestReport(t, org)).reportId}/status`,
+      payload: { status: 'in_progress' },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:id/assignment',
+    need: 'reports.triage',
+    ok: 200,
+    build: async (t, org, actor) => ({
+      url: `/api/reports/${(await createTestReport(t, org)).reportId}/assignment`,
+      payload: { memberId: actor.id },
+    }),
+  },
+  {
+    method: 'POST',
+    route: '/api/reports/:id/messages',
+    need: 'reports.triage',
+    ok: 201,
+    build: async (t, org) => {
+      const report = await createTestReport(t, org);
+      return {
+        url: `/api/reports/${report.reportId}/messages`,
+        payload: {
+          sealedForOrg: toB64(sealTo(org.orgKeyPair.publicKey, 'Hello')),
+          sealedForReporter: toB64(sealTo(report.reporterKeyPair.publicKey, 'Hello')),
+        },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    route: '/api/notifications',
+    need: 'reports.read',
+    ok: 200,
+    build: plain('/api/notifications'),
+  },
+  {
+    method: 'POST',
+    route: '/api/notifications/read',
+    need: 'reports.read',
+    ok: 204,
+    build: plain('/api/notifications/read', {}),
+  },
+  {
+    method: 'GET',
+    route: '/api/me/notification-email',
+    need: 'reports.read',
+    ok: 200,
+    build: plain('/api/me/notification-email'),
+  },
+  {
+    method: 'PUT',
+    route: '/api/me/notification-email',
+    need: 'reports.read',
+    ok: 200,
+    build: plain('/api/me/notification-email', { email: 'alerts@example.org' }),
   },
 ];
 
