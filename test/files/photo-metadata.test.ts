@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { loadSodium } from '../../src/common/crypto/index.ts';
+import type { BlobStore } from '../../src/server/blobs/blob-store.ts';
 import { storeUploadedFile, UploadError } from '../../src/server/files/store-upload.ts';
 import { tempBlobStore } from '../helpers/blobs.ts';
 import {
@@ -91,6 +92,15 @@ async function assertCarriesNoMetadata(bytes: Uint8Array) {
   assert.equal(described.exif, undefined, 'no EXIF block at all');
   assert.equal(described.xmp, undefined, 'no XMP block');
   assert.equal(described.iptc, undefined, 'no IPTC block');
+}
+
+/** A 1600×1200 JPEG of noise: well over a megabyte, like a real camera photo. */
+async function cameraPhoto(): Promise<Uint8Array> {
+  const noise = randomBytes(1600 * 1200 * 3);
+  const image = sharp(noise, { raw: { width: 1600, height: 1200, channels: 3 } })
+    .jpeg({ quality: 95 })
+    .withExif({ IFD0: { Make: 'TestMake', Model: 'TestModel' } });
+  return new Uint8Array(await image.toBuffer());
 }
 
 describe('photo metadata', () => {
@@ -183,6 +193,94 @@ describe('photo metadata', () => {
     assert.equal(opened.meta.type, 'image/png');
     await assertCarriesNoMetadata(opened.bytes);
   });
+
+  test('a camera-sized photo streams through in many chunks; both copies come out whole', async () => {
+    const photo = await cameraPhoto();
+    assert.ok(photo.length > 1024 * 1024, 'more than a megabyte, so many stream chunks');
+    const stored = await storeUploadedFile({
+      blobs,
+      organisationPublicKey: keys.publicKey,
+      source: streamOf(photo, [65_536, 1_000, 300_000]),
+      fileName: 'big.jpg',
+      declaredType: 'image/jpeg',
+      keepMetadata: true,
+      maxBytes: 10 * 1024 * 1024,
+    });
+    const [working, original] = stored;
+    assert.ok(working && original);
+    const openedOriginal = await openUpload(blobs, keys, original);
+    assert.deepEqual(openedOriginal.bytes, photo);
+    const openedWorking = await openUpload(blobs, keys, working);
+    const described = await sharp(openedWorking.bytes).metadata();
+    assert.deepEqual([described.width, described.height], [1600, 1200]);
+    assert.equal(described.exif, undefined);
+  });
+
+  test('a photo whose upload breaks off leaves nothing, even when the original was to be kept', async () => {
+    const isolated = await tempBlobStore();
+    try {
+      const photo = await cameraPhoto();
+      // Past type detection, into the middle of the stream through sharp.
+      async function* breaksOff() {
+        for (let at = 0; at < 500_000; at += 50_000) yield photo.subarray(at, at + 50_000);
+        throw new Error('connection reset');
+      }
+      await assert.rejects(
+        storeUploadedFile({
+          blobs: isolated,
+          organisationPublicKey: keys.publicKey,
+          source: breaksOff(),
+          fileName: 'photo.jpg',
+          declaredType: 'image/jpeg',
+          keepMetadata: true,
+          maxBytes: 1024 * 1024,
+        }),
+        /connection reset/,
+      );
+      assert.deepEqual(await filesUnder(isolated.root), []);
+    } finally {
+      await isolated.dispose();
+    }
+  });
+
+  for (const failing of ['original', 'working'] as const) {
+    test(`when writing the ${failing} copy fails, the other copy is removed and the disk error reported`, async () => {
+      const isolated = await tempBlobStore();
+      try {
+        const photo = await cameraPhoto();
+        // The original's write starts first, the working copy's second.
+        const failingCall = failing === 'original' ? 0 : 1;
+        let calls = 0;
+        const store: BlobStore = {
+          openRead: (key) => isolated.openRead(key),
+          delete: (key) => isolated.delete(key),
+          size: (key) => isolated.size(key),
+          async put(key, chunks) {
+            if (calls++ !== failingCall) return isolated.put(key, chunks);
+            // As a full disk does: the writer stops reading part-way and throws.
+            let seen = 0;
+            for await (const _chunk of chunks) if (++seen > 3) break;
+            throw new Error('ENOSPC: no space left on device');
+          },
+        };
+        await assert.rejects(
+          storeUploadedFile({
+            blobs: store,
+            organisationPublicKey: keys.publicKey,
+            source: streamOf(photo, [65_536]),
+            fileName: 'photo.jpg',
+            declaredType: 'image/jpeg',
+            keepMetadata: true,
+            maxBytes: 10 * 1024 * 1024,
+          }),
+          /ENOSPC/,
+        );
+        assert.deepEqual(await filesUnder(isolated.root), []);
+      } finally {
+        await isolated.dispose();
+      }
+    });
+  }
 
   test('a photo sharp cannot read is refused, and nothing is stored (not even the asked-for original)', async () => {
     const isolated = await tempBlobStore();
