@@ -346,6 +346,35 @@ describe('photo metadata', () => {
     }
   });
 
+  test('a small file claiming a huge picture (a decompression bomb) is refused before decoding', async () => {
+    const isolated = await tempBlobStore();
+    try {
+      const bomb = Uint8Array.from(await plainJpeg());
+      // Rewrite the frame header (SOF0: FF C0, length, precision, height, width) to
+      // 12000×10000: 120 megapixels, over our cap though under sharp's own default limit.
+      const sof = bomb.findIndex((byte, i) => byte === 0xff && bomb[i + 1] === 0xc0);
+      assert.ok(sof > 0, 'the JPEG has a baseline frame header');
+      new DataView(bomb.buffer).setUint16(sof + 5, 10_000);
+      new DataView(bomb.buffer).setUint16(sof + 7, 12_000);
+      assert.equal((await sharp(bomb).metadata()).width, 12_000);
+      await assert.rejects(
+        storeUploadedFile({
+          blobs: isolated,
+          organisationPublicKey: keys.publicKey,
+          source: streamOf(bomb),
+          fileName: 'bomb.jpg',
+          declaredType: 'image/jpeg',
+          keepMetadata: true,
+          maxBytes: 1024 * 1024,
+        }),
+        (error: unknown) => error instanceof UploadError && error.code === 'image_unreadable',
+      );
+      assert.deepEqual(await filesUnder(isolated.root), []);
+    } finally {
+      await isolated.dispose();
+    }
+  });
+
   test('a photo over the photo cap is refused with that cap, and nothing is stored', async () => {
     const isolated = await tempBlobStore();
     try {
@@ -371,3 +400,10 @@ describe('photo metadata', () => {
     }
   });
 });
+
+async function plainJpeg(): Promise<Uint8Array> {
+  const image = sharp({
+    create: { width: 32, height: 32, channels: 3, background: { r: 1, g: 2, b: 3 } },
+  });
+  return new Uint8Array(await image.jpeg().toBuffer());
+}
