@@ -22,6 +22,8 @@ import {
   type ReportStatus,
 } from '../../src/common/intake/report.ts';
 import { newBlobKey } from '../../src/server/blobs/blob-store.ts';
+import type { IntakeDeps } from '../../src/server/modules/intake/intake.deps.ts';
+import { notifyOrganisation } from '../../src/server/modules/intake/staff/notify-organisation.ts';
 import type { TestOrganisation } from './factories.ts';
 import type { TestApp } from './test-app.ts';
 
@@ -210,4 +212,33 @@ export async function addReporterMessage(
     })
     .execute();
   return id;
+}
+
+/** The dependencies intake use cases take, from a test app. */
+export function intakeDepsOf(t: TestApp): IntakeDeps {
+  return {
+    db: t.database.db,
+    blobs: t.blobs,
+    secrets: t.secrets,
+    config: t.config,
+    now: t.clock.now,
+  };
+}
+
+/** Notifies the organisation as the public side does when a report or message arrives. */
+export async function notifyAbout(
+  t: TestApp,
+  org: TestOrganisation,
+  report: TestReport,
+  kind: 'report_received' | 'reporter_message' = 'report_received',
+): Promise<void> {
+  await t.database.db.transaction().execute((trx) =>
+    notifyOrganisation({
+      trx,
+      deps: intakeDepsOf(t),
+      organisationId: org.id,
+      reportId: report.reportId,
+      kind,
+    }),
+  );
 }

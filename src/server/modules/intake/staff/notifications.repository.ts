@@ -18,6 +18,8 @@ export interface NotificationReader {
   wantsEmail: boolean;
   /** The member has a notification they have not read yet (checked before inserting). */
   hasUnread: boolean;
+  /** When the member last marked a notification read; null if never. */
+  lastReadAt: Date | null;
 }
 
 /** Active members of the organisation whose role is one of `roles`. */
@@ -41,6 +43,11 @@ export async function listNotificationReaders(
             .where('notifications.read_at', 'is', null),
         )
         .as('has_unread'),
+      eb
+        .selectFrom('notifications')
+        .select((n) => n.fn.max('notifications.read_at').as('at'))
+        .whereRef('notifications.member_id', '=', 'members.id')
+        .as('last_read_at'),
     ])
     .where('members.organisation_id', '=', organisationId)
     .where('members.status', '=', 'active')
@@ -51,6 +58,7 @@ export async function listNotificationReaders(
     id: r.id,
     wantsEmail: Boolean(r.wants_email),
     hasUnread: Boolean(r.has_unread),
+    lastReadAt: r.last_read_at ?? null,
   }));
 }
 

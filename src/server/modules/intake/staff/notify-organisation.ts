@@ -7,12 +7,6 @@ import type { IntakeDeps } from '../intake.deps.ts';
 import { insertNotifications, listNotificationReaders } from './notifications.repository.ts';
 import { READER_ROLES } from './staff.policy.ts';
 
-/**
- * Within one slot only one e-mail job per member is stored, even when two reports arrive
- * at the same moment and both find the member without unread notifications.
- */
-const EMAIL_SLOT_MS = 10 * 60_000;
-
 export interface NotifyOrganisationOptions {
   /** The transaction that stores the report or message: notifications commit with it. */
   trx: Transaction<DB>;
@@ -46,14 +40,15 @@ export async function notifyOrganisation(options: NotifyOrganisationOptions): Pr
       read_at: null,
     })),
   );
-  const slot = new Date(Math.floor(now.getTime() / EMAIL_SLOT_MS) * EMAIL_SLOT_MS).toISOString();
   for (const reader of readers) {
     if (!reader.wantsEmail || reader.hasUnread) continue;
     await enqueue({
       db: trx,
       job: sendNotificationEmail,
       payload: { memberId: reader.id },
-      dedupeKey: `${sendNotificationEmail.kind}:${reader.id}@${slot}`,
+      // One e-mail per stretch of unread: two reports arriving at the same moment both find
+      // the member with nothing unread, but share this key, so only one job is stored.
+      dedupeKey: `${sendNotificationEmail.kind}:${reader.id}:${reader.lastReadAt?.toISOString() ?? 'never'}`,
       now: deps.now,
     });
   }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { Actor } from '../../../../common/policy/permissions.ts';
 import { notFound } from '../../../http/errors.ts';
 import { recordEvent } from '../../audit/record-event.ts';
@@ -8,8 +9,8 @@ import { findReportFile, findReportRef } from './triage.repository.ts';
 export interface OpenedReportFile {
   /** Size of the stored ciphertext in bytes. */
   bytes: number;
-  /** The ciphertext (a stream envelope); null when only the size was asked for. */
-  body: NodeJS.ReadableStream | null;
+  /** The ciphertext (a stream envelope); an empty stream when only the size was asked for. */
+  body: NodeJS.ReadableStream;
 }
 
 /**
@@ -34,7 +35,9 @@ export async function openReportFile(options: {
   const bytes = await deps.blobs.size(file.blob_key);
   // A row without its blob is damage to the store, not a client error: let it be a 500.
   if (bytes === null) throw new Error(`report file ${file.id} has no blob in the store`);
-  if (!options.withBody) return { bytes, body: null };
+  // Fastify answers HEAD by draining the GET handler's stream; an empty one keeps the
+  // Content-Length set here and reads nothing from the store.
+  if (!options.withBody) return { bytes, body: Readable.from([]) };
 
   const body = await deps.blobs.openRead(file.blob_key);
   try {
