@@ -320,6 +320,17 @@ export const PUBLIC_ROUTES: { method: string; route: string; build(): Built }[] 
   { method: 'GET', route: '/app', build: () => ({ url: '/app/' }) },
   { method: 'GET', route: '/app/*', build: () => ({ url: '/app/cases/1' }) },
   { method: 'GET', route: '/healthz', build: () => ({ url: '/healthz' }) },
+  // The built script of the public report pages (404 until `npm run build`).
+  {
+    method: 'GET',
+    route: '/public/report-form.js',
+    build: () => ({ url: '/public/report-form.js' }),
+  },
+  {
+    method: 'GET',
+    route: '/public/report-form/:file',
+    build: () => ({ url: '/public/report-form/not-built.js' }),
+  },
   { method: 'GET', route: '/api/openapi.json', build: () => ({ url: '/api/openapi.json' }) },
   { method: 'GET', route: '/api/setup/status', build: () => ({ url: '/api/setup/status' }) },
   { method: 'POST', route: '/api/setup', build: () => ({ url: '/api/setup', payload: {} }) },
