@@ -121,6 +121,10 @@ export const en = {
     'That code is not right. Check that the time on your phone is correct and enter the current code.',
   'error.forbidden': 'Your role does not allow this.',
   'error.notFound': 'Not found: it may have been removed, or the link is wrong.',
+  'error.duplicateOfUnknown': 'The report it repeats was not found. Choose another.',
+  'error.duplicateOfDuplicate': 'That report is itself a duplicate. Choose the report it repeats.',
+  'error.invalidAssignee':
+    'This person cannot be given reports: choose an active member whose role may read them.',
   'error.crossSite': 'The request was refused because it did not come from this site.',
   'error.recoveryRejected': 'The recovery key does not match this organisation.',
 

@@ -66,7 +66,9 @@ function StatusForm({ report, onChanged }: { report: ReportSummary; onChanged():
     let cancelled = false;
     api.reports({ limit: 100 }).then(
       (result) => {
-        if (!cancelled) setOthers(result.reports.filter((r) => r.id !== report.id));
+        // A duplicate points at the report it repeats, never at another duplicate.
+        if (!cancelled)
+          setOthers(result.reports.filter((r) => r.id !== report.id && r.status !== 'duplicate'));
       },
       (caught: unknown) => {
         if (!cancelled) setError(caught);
