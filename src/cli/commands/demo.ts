@@ -25,7 +25,10 @@ export function registerDemoCommand(program: Command): void {
     console.log(
       'Seeding the demo organisation (deriving keys for each member takes a few seconds)…',
     );
-    const seed = await seedDemo({ deps: runtime.deps, kdf: runtime.config.kdf });
+    const seed = await seedDemo({
+      deps: { ...runtime.deps, blobs: runtime.blobs },
+      kdf: runtime.config.kdf,
+    });
     const server = await startServer(runtime, { host: opts.host, port: opts.port });
     const width = Math.max(...seed.members.map((m) => m.email.length));
     console.log(
@@ -44,6 +47,14 @@ export function registerDemoCommand(program: Command): void {
         '',
         `An open invitation link: ${server.url}/app/invite#${seed.openInvitationToken}`,
         `Recovery key of the demo organisation: ${seed.recoveryWords}`,
+        '',
+        `The public report form: ${server.url}/report  (two invented organisations accept reports;`,
+        `the second one's admin: ${seed.partner.admin.email}  ${seed.partner.admin.password})`,
+        `Invented reports (${seed.reports.length}) are in the triage inbox. Come back as a reporter at`,
+        `${server.url}/return with one of these codenames:`,
+        ...seed.reports
+          .filter((r) => r.status !== 'spam')
+          .map((r) => `  ${r.reference}  ${r.locale}  ${r.status.padEnd(11)} ${r.codename}`),
         '',
         'Press Ctrl+C to stop.',
       ].join('\n'),

@@ -8,7 +8,8 @@ import { toB64 } from '../../common/crypto/encoding.ts';
 import { createKeyGrant, type KdfParams } from '../../common/crypto/keys.ts';
 import type { Actor } from '../../common/policy/permissions.ts';
 import { acceptInvitation } from '../modules/accounts/accept-invitation.ts';
-import type { AccountsDeps } from '../modules/accounts/accounts.deps.ts';
+import type { IntakeDeps } from '../modules/intake/intake.deps.ts';
+import { seedDemoReports, type DemoReport } from './seed-demo-reports.ts';
 import { approveMember } from '../modules/accounts/approve-member.ts';
 import { createInvitation } from '../modules/accounts/create-invitation.ts';
 import { registerOrganisation } from '../modules/accounts/register-organisation.ts';
@@ -26,6 +27,10 @@ export interface DemoSeed {
   recoveryWords: string;
   members: DemoMember[];
   openInvitationToken: string;
+  /** Invented reports, with the codenames a newcomer can try at /return. */
+  reports: DemoReport[];
+  /** A second organisation, so /report has a choice to show. */
+  partner: { name: string; slug: string; admin: DemoMember };
 }
 
 /** A fresh random passphrase per run: the demo has no default password either. */
@@ -41,7 +46,7 @@ const DEMO_ROLES: { role: Role; name: string }[] = [
   { role: 'viewer', name: 'Zhanna (demo viewer)' },
 ];
 
-export async function seedDemo(options: { deps: AccountsDeps; kdf: KdfParams }): Promise<DemoSeed> {
+export async function seedDemo(options: { deps: IntakeDeps; kdf: KdfParams }): Promise<DemoSeed> {
   const { deps, kdf } = options;
   const organisationName = 'Demo: Shield Initiative (invented)';
   const organisationSlug = 'demo';
@@ -71,6 +76,7 @@ export async function seedDemo(options: { deps: AccountsDeps; kdf: KdfParams }):
   const adminActor: Actor = { memberId, organisationId, role: 'admin', status: 'active' };
   const members: DemoMember[] = [admin];
 
+  const actors = new Map<Role, Actor>();
   const join = async (role: Role, displayName: string, approve: boolean, email: string) => {
     const password = demoPassword();
     const invitation = await createInvitation({ deps, actor: adminActor, role });
@@ -99,6 +105,14 @@ export async function seedDemo(options: { deps: AccountsDeps; kdf: KdfParams }):
       });
     }
     members.push({ role, email, password, status: approve ? 'active' : 'pending' });
+    if (approve && !actors.has(role)) {
+      actors.set(role, {
+        memberId: accepted.memberId,
+        organisationId,
+        role,
+        status: 'active',
+      });
+    }
   };
   for (const { role, name } of DEMO_ROLES) {
     await join(role, name, true, `${role.replace('_', '-')}@demo.qorgan.invalid`);
@@ -111,11 +125,49 @@ export async function seedDemo(options: { deps: AccountsDeps; kdf: KdfParams }):
     'newcomer@demo.qorgan.invalid',
   );
   const open = await createInvitation({ deps, actor: adminActor, role: 'monitor' });
+  const reports = await seedDemoReports({
+    deps,
+    organisation: { id: organisationId, publicKey: built.orgKeyPair.publicKey },
+    caseWorker: actors.get('case_worker') ?? adminActor,
+  });
+  const partner = await seedPartner(deps, kdf);
   return {
     organisationName,
     organisationSlug,
     recoveryWords: built.recoveryWords,
     members,
     openInvitationToken: open.token,
+    reports,
+    partner,
   };
+}
+
+/** A second invented organisation that also accepts reports, with only its admin. */
+async function seedPartner(deps: IntakeDeps, kdf: KdfParams): Promise<DemoSeed['partner']> {
+  const name = 'Demo: Steppe Support Line (invented)';
+  const slug = 'demo-partner';
+  const admin: DemoMember = {
+    role: 'admin',
+    email: 'admin@partner.demo.qorgan.invalid',
+    password: demoPassword(),
+    status: 'active',
+  };
+  const built = buildNewOrganisation({
+    name,
+    slug,
+    defaultLocale: 'kk',
+    admin: {
+      email: admin.email,
+      displayName: 'Dana (demo admin)',
+      password: admin.password,
+      locale: 'kk',
+      kdf,
+    },
+  });
+  await registerOrganisation({
+    deps,
+    organisation: built.body.organisation,
+    admin: built.body.admin,
+  });
+  return { name, slug, admin };
 }

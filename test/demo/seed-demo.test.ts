@@ -1,0 +1,77 @@
+// The demo is the first thing a newcomer runs: it must seed reports in every language,
+// in every triage state, through the real use cases, and its codenames must open /return.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { TEST_KDF } from '../../src/common/crypto/keys.ts';
+import { seedDemo } from '../../src/server/demo/seed-demo.ts';
+import { engines } from '../helpers/engines.ts';
+import { createTestApp } from '../helpers/test-app.ts';
+
+for (const engine of engines()) {
+  describe(`demo seed (${engine.engine})`, { skip: engine.skip }, () => {
+    test('seeds reports in ru, kk and en whose codenames open /return', async () => {
+      const database = await engine.open();
+      const t = await createTestApp(database);
+      try {
+        const seed = await seedDemo({
+          deps: {
+            db: database.db,
+            blobs: t.blobs,
+            secrets: t.secrets,
+            config: t.config,
+            now: t.clock.now,
+          },
+          kdf: TEST_KDF,
+        });
+        assert.deepEqual(new Set(seed.reports.map((r) => r.locale)), new Set(['ru', 'kk', 'en']));
+        assert.ok(new Set(seed.reports.map((r) => r.status)).size >= 4, 'several triage states');
+        const rows = await database.db
+          .selectFrom('reports')
+          .select(['reference', 'status', 'encrypted_by'])
+          .execute();
+        assert.equal(rows.length, seed.reports.length);
+        const files = await database.db.selectFrom('report_files').select('role').execute();
+        assert.ok(files.length >= 1 && files.every((f) => f.role === 'working'));
+
+        // The report with a thread: its codename signs in and the staff reply shows.
+        const withThread = seed.reports[0];
+        assert.ok(withThread);
+        const signIn = await t.app.inject({
+          method: 'POST',
+          url: '/return',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({
+            codename: withThread.codename,
+            lang: 'ru',
+            form_token: await formToken(t.app),
+          }).toString(),
+        });
+        assert.equal(signIn.statusCode, 303, signIn.body);
+        const cookie = signIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+        const page = await t.app.inject({
+          method: 'GET',
+          url: '/return/report?lang=ru',
+          headers: { cookie },
+        });
+        assert.equal(page.statusCode, 200);
+        assert.match(page.body, /С вами свяжется наш юрист/);
+        assert.match(page.body, /Алатауский район/);
+
+        // Partner organisation is listed on /report next to the demo organisation.
+        const list = await t.app.inject({ method: 'GET', url: '/report?lang=en' });
+        assert.match(list.body, new RegExp(`/report/${seed.organisationSlug}\\b`));
+        assert.match(list.body, new RegExp(`/report/${seed.partner.slug}\\b`));
+      } finally {
+        await t.close();
+        await database.close();
+      }
+    });
+  });
+}
+
+async function formToken(app: Awaited<ReturnType<typeof createTestApp>>['app']): Promise<string> {
+  const page = await app.inject({ method: 'GET', url: '/return?lang=ru' });
+  const token = /name="form_token" value="([^"]+)"/.exec(page.body)?.[1];
+  assert.ok(token, 'the /return form carries a form token');
+  return token;
+}
