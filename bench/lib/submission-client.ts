@@ -49,7 +49,7 @@ async function runLoad(load: SubmissionLoad): Promise<SubmissionLoadResult> {
       const res = await fetch(load.url, { method: 'POST', body: form, redirect: 'manual' });
       const text = await res.text();
       latencies.push(performance.now() - t0);
-      if (res.status === 200 && text.includes('data-codename')) ok += 1;
+      if (res.status === 200 && text.includes('class="codename"')) ok += 1;
       else {
         failed += 1;
         firstFailure ??= `${res.status}: ${text.slice(0, 300)}`;
