@@ -36,6 +36,11 @@ export interface AppConfig {
   /** Largest JSON body accepted, in bytes. */
   bodyLimit: number;
   intake: IntakeConfig;
+  /**
+   * Where the quick exit of every public page leads (QORGAN_QUICK_EXIT_URL): a neutral,
+   * everyday page, so that a glance at the screen or the history shows nothing unusual.
+   */
+  quickExitUrl: string;
   /** Outgoing mail for opt-in notifications; null when none is configured. */
   smtp: SmtpConfig | null;
 }
@@ -87,6 +92,8 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
       formTokenHours: 6,
       reporterSessionIdleMinutes: 30,
     },
+    // A weather search ("погода"): common on any phone, in any family.
+    quickExitUrl: 'https://www.google.com/search?q=%D0%BF%D0%BE%D0%B3%D0%BE%D0%B4%D0%B0',
     smtp: null,
     ...overrides,
   };

@@ -56,6 +56,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
         ? { publicOrigin: process.env.QORGAN_PUBLIC_ORIGIN }
         : {}),
       smtp: smtpFromEnvironment(),
+      ...quickExitFromEnvironment(),
       ...options.config,
     });
     const blobs = await new FsBlobStore(path.join(dataDir, 'blobs')).init();
@@ -86,4 +87,25 @@ export function smtpFromEnvironment(env: NodeJS.ProcessEnv = process.env): SmtpC
   const from = env.QORGAN_SMTP_FROM?.trim();
   if (!from) throw new Error('QORGAN_SMTP_FROM must be set when QORGAN_SMTP_URL is');
   return { url, from };
+}
+
+/**
+ * The quick-exit address from QORGAN_QUICK_EXIT_URL, when set. Only an absolute http(s)
+ * address is accepted: a mistake here would leave a frightened reporter on a broken page.
+ */
+export function quickExitFromEnvironment(
+  env: NodeJS.ProcessEnv = process.env,
+): { quickExitUrl: string } | Record<string, never> {
+  const value = env.QORGAN_QUICK_EXIT_URL?.trim();
+  if (!value) return {};
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error('QORGAN_QUICK_EXIT_URL must be an absolute https:// address');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error('QORGAN_QUICK_EXIT_URL must be an absolute https:// address');
+  }
+  return { quickExitUrl: url.toString() };
 }

@@ -378,6 +378,24 @@ export const PUBLIC_ROUTES: { method: string; route: string; build(): Built }[] 
     route: '/api/recovery/complete',
     build: () => ({ url: '/api/recovery/complete', payload: {} }),
   },
+  // Public report pages (server-rendered; test/intake/public-*.test.ts check them).
+  { method: 'GET', route: '/report', build: () => ({ url: '/report' }) },
+  { method: 'GET', route: '/report/:slug', build: () => ({ url: '/report/no-such-org' }) },
+  { method: 'POST', route: '/report/:slug', build: () => ({ url: '/report/no-such-org' }) },
+  { method: 'GET', route: '/return', build: () => ({ url: '/return' }) },
+  { method: 'POST', route: '/return', build: () => ({ url: '/return', payload: {} }) },
+  { method: 'GET', route: '/return/report', build: () => ({ url: '/return/report' }) },
+  {
+    method: 'POST',
+    route: '/return/messages',
+    build: () => ({ url: '/return/messages', payload: {} }),
+  },
+  {
+    method: 'POST',
+    route: '/return/sign-out',
+    build: () => ({ url: '/return/sign-out', payload: {} }),
+  },
+  { method: 'GET', route: '/public/:file', build: () => ({ url: '/public/style.css' }) },
 ];
 
 /** Web-app routes that exist only once dist/web is built. */
