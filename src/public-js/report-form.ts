@@ -52,6 +52,8 @@ class FormEnhancer {
   }
 
   start(): void {
+    // Tells the page's stylesheet (and tests) that the form encrypts before sending.
+    this.form.dataset.enhanced = 'encrypt';
     for (const input of this.fileInputs()) {
       input.addEventListener('change', () => void this.check());
     }
