@@ -207,7 +207,9 @@ for (const [locale, other] of [
 
       // ---- the report opens in the browser ----
       await row.getByRole('link', { name: report.reference }).click();
-      await heading(tr('reports.reportTitle', { reference: report.reference })).waitFor();
+      await heading(
+        tr('reports.reportTitle', { reference: report.reference.replace(/-/g, '\u2011') }),
+      ).waitFor();
       const narrative = page.getByTestId('report-narrative');
       await narrative.waitFor();
       assert.match((await narrative.textContent()) ?? '', new RegExp(canary));

@@ -76,9 +76,8 @@ export function AnswersSection({ report }: { report: ReportSummary }) {
     ],
     [
       t('reports.answer.when'),
-      date
-        ? `${date} (${labelOf(DATE_PRECISIONS, report.datePrecision, locale)})`
-        : labelOf(DATE_PRECISIONS, 'unknown', locale),
+      // The form of the date shows its precision: a day, "10.2026" or "2026".
+      date ?? labelOf(DATE_PRECISIONS, 'unknown', locale),
     ],
     [t('reports.answer.oblast'), one(OBLASTS, report.oblast)],
     [t('reports.answer.city'), report.city || null],

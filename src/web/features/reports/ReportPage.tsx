@@ -21,6 +21,11 @@ import { useAssignees } from './members.ts';
 import { MessagesSection } from './MessagesSection.tsx';
 import { TriageSection } from './TriageSection.tsx';
 
+/** "R-4K7Q2M" with a non-breaking hyphen, so a narrow heading does not split the reference. */
+export function displayReference(reference: string): string {
+  return reference.replace(/-/g, '\u2011');
+}
+
 export const REPORT_PATH = /^\/app\/reports\/([0-9a-f-]{36})$/;
 
 export function ReportPage() {
@@ -84,10 +89,11 @@ function OpenReport({ reportId, org }: { reportId: string; org: BoxKeyPair }) {
   const report = detail.report;
   const canTriage = session.can('reports.triage');
   return (
-    <Page title={t('reports.reportTitle', { reference: report.reference })}>
+    <Page title={t('reports.reportTitle', { reference: displayReference(report.reference) })}>
       <p>
         <Link href="/app/reports">{t('reports.backToInbox')}</Link>
       </p>
+      <WishesPanel report={report} />
       <dl className="facts report-facts">
         <div>
           <dt>{t('reports.status')}</dt>
@@ -119,8 +125,6 @@ function OpenReport({ reportId, org }: { reportId: string; org: BoxKeyPair }) {
         </div>
       </dl>
       {!opened.recordKeyOpened ? <Alert>{t('reports.recordKeyFailed')}</Alert> : null}
-
-      <WishesPanel report={report} />
       <DetailsSection details={opened.details} />
       <AnswersSection report={report} />
       <FilesSection reportId={report.id} files={opened.files} org={org} />

@@ -235,8 +235,12 @@ function ReportRow({ report, assignees }: { report: ReportSummary; assignees: As
       </ul>
       <p className="report-row-meta">
         <span>{assigneeLabel(report.assignedMemberId, assignees, t)}</span>
-        <span>{t('reports.fileCount', { count: report.fileCount })}</span>
-        <span>{t('reports.messageCount', { count: report.messageCount })}</span>
+        {report.fileCount > 0 ? (
+          <span>{t('reports.fileCount', { count: report.fileCount })}</span>
+        ) : null}
+        {report.messageCount > 0 ? (
+          <span>{t('reports.messageCount', { count: report.messageCount })}</span>
+        ) : null}
       </p>
     </li>
   );
