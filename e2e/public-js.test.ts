@@ -479,9 +479,15 @@ describe('public form script, in a browser', { skip }, () => {
       { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('plain notes\n') },
     ]);
     relay.take();
-    await page.click('form.report-form button[type="submit"]');
+    // Sent twice in a row (a double tap): the second is ignored while the first encrypts.
+    await page.evaluate(() => {
+      const form = document.querySelector<HTMLFormElement>('form.report-form');
+      form?.requestSubmit();
+      form?.requestSubmit();
+    });
     const codename = (await page.locator('p.codename').textContent({ timeout: 30_000 })) ?? '';
     assertNothingPlainOnTheWire(relay.take(), ['CanaryMake', ...fingerprints(photo)]);
+    assert.equal(requests.filter((r) => r.method === 'POST').length, 1, 'one submission');
 
     const report = await reportOf(codename.trim());
     assert.equal(report.encrypted_by, 'browser');
@@ -500,6 +506,79 @@ describe('public form script, in a browser', { skip }, () => {
     assert.equal((await metadataOf(original.bytes)).Make, 'CanaryMake');
     assert.equal((await metadataOf(working.bytes)).Make, undefined);
     assert.equal(Buffer.from(notes.bytes).toString('utf8'), 'plain notes\n');
+    assertSameOrigin(requests, relay.origin);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  /** Sends a report with a narrative and a photo; returns the stored report and its files. */
+  async function sendPhotoReport(page: Page, lang: Lang, narrative: string, photo: Buffer) {
+    await openReportForm(page, relay.origin, org.slug, lang);
+    await page.check('#f-incident_types-online_hate');
+    await page.fill('#f-narrative', narrative);
+    await page.setInputFiles('#f-files', {
+      name: 'photo.jpg',
+      mimeType: 'image/jpeg',
+      buffer: photo,
+    });
+    await page.click('form.report-form button[type="submit"]');
+    const codename = (await page.locator('p.codename').textContent({ timeout: 30_000 })) ?? '';
+    const report = await reportOf(codename.trim());
+    return { report, files: await filesOf(report.id) };
+  }
+
+  function openDetails(report: {
+    sealed_record_key: Uint8Array;
+    sealed_details: Uint8Array | null;
+  }) {
+    const recordKey = openRecordKey(report.sealed_record_key, org.orgKeyPair);
+    assert.ok(report.sealed_details);
+    return reportDetails.parse(
+      JSON.parse(decryptFieldText(recordKey, report.sealed_details, DETAILS_CONTEXT)),
+    );
+  }
+
+  test('when the encryption module cannot load, the plain form is sent and the server encrypts it', async () => {
+    const { context, requests, problems } = await watchedContext(browser, relay.origin);
+    await context.route('**/public/report-form/**', (route) => route.abort());
+    const page = await context.newPage();
+    const narrative = `Модуль не загрузился. ${canary('narrative')}`;
+    const { report, files } = await sendPhotoReport(page, 'ru', narrative, await phonePhoto());
+    assert.equal(report.encrypted_by, 'server');
+    assert.deepEqual(openDetails(report), { narrative });
+    assert.equal(files.length, 1);
+    assert.equal((await metadataOf(files[0]?.bytes ?? new Uint8Array())).Make, undefined);
+    assertSameOrigin(requests, relay.origin);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('where a canvas gives back altered pixels (anti-fingerprinting), the server makes the photo copy', async () => {
+    const { context, requests, problems } = await watchedContext(browser, relay.origin);
+    // What Brave or Tor Browser do to canvas read-back, in miniature.
+    await context.addInitScript(() => {
+      for (const proto of [
+        CanvasRenderingContext2D.prototype,
+        OffscreenCanvasRenderingContext2D.prototype,
+      ]) {
+        const original = proto.getImageData;
+        proto.getImageData = function (this: never, ...args: Parameters<typeof original>) {
+          const image = original.apply(this, args);
+          image.data[0] = (image.data[0] ?? 0) ^ 1;
+          return image;
+        } as typeof original;
+      }
+    });
+    const page = await context.newPage();
+    const photo = await phonePhoto();
+    const narrative = `Холст искажён. ${canary('narrative')}`;
+    const { report, files } = await sendPhotoReport(page, 'kk', narrative, photo);
+    assert.equal(report.encrypted_by, 'server');
+    assert.deepEqual(openDetails(report), { narrative });
+    const [working] = files;
+    assert.ok(working);
+    assert.equal(working.meta.metadataRemoved, true);
+    assert.equal((await metadataOf(working.bytes)).latitude, undefined);
     assertSameOrigin(requests, relay.origin);
     assert.deepEqual(problems, []);
     await context.close();
