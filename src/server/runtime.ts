@@ -49,6 +49,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     const secrets = instanceSecretsFrom(
       await loadInstanceSecret(dataDir, process.env.QORGAN_SECRET_FILE || undefined),
     );
+    const defaults = defaultConfig();
     const config = defaultConfig({
       version: await packageVersion(),
       behindTls: process.env.QORGAN_BEHIND_TLS === '1' || process.env.QORGAN_BEHIND_TLS === 'true',
@@ -57,6 +58,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
         : {}),
       smtp: smtpFromEnvironment(),
       ...quickExitFromEnvironment(),
+      intake: { ...defaults.intake, ...maxFileFromEnvironment() },
       ...options.config,
     });
     const blobs = await new FsBlobStore(path.join(dataDir, 'blobs')).init();
@@ -108,4 +110,20 @@ export function quickExitFromEnvironment(
     throw new Error('QORGAN_QUICK_EXIT_URL must be an absolute https:// address');
   }
   return { quickExitUrl: url.toString() };
+}
+
+/**
+ * The largest file a reporter may attach, from QORGAN_MAX_FILE_MB (whole megabytes,
+ * 1 to 2048); unset keeps the default of 100 MB.
+ */
+export function maxFileFromEnvironment(
+  env: NodeJS.ProcessEnv = process.env,
+): { maxFileBytes: number } | Record<string, never> {
+  const value = env.QORGAN_MAX_FILE_MB?.trim();
+  if (!value) return {};
+  const mb = Number(value);
+  if (!Number.isInteger(mb) || mb < 1 || mb > 2048) {
+    throw new Error('QORGAN_MAX_FILE_MB must be a whole number of megabytes between 1 and 2048');
+  }
+  return { maxFileBytes: mb * 1024 * 1024 };
 }

@@ -1,0 +1,45 @@
+// Settings read from the environment: a mistake must stop the start with a message that
+// names the variable, never leave a reporter on a broken page or a file limit of NaN.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  maxFileFromEnvironment,
+  quickExitFromEnvironment,
+  smtpFromEnvironment,
+} from '../../src/server/runtime.ts';
+
+test('QORGAN_MAX_FILE_MB sets the file limit in whole megabytes', () => {
+  assert.deepEqual(maxFileFromEnvironment({}), {});
+  assert.deepEqual(maxFileFromEnvironment({ QORGAN_MAX_FILE_MB: '25' }), {
+    maxFileBytes: 25 * 1024 * 1024,
+  });
+  for (const bad of ['0', '-5', '1.5', 'ten', '5000']) {
+    assert.throws(
+      () => maxFileFromEnvironment({ QORGAN_MAX_FILE_MB: bad }),
+      /QORGAN_MAX_FILE_MB/,
+      bad,
+    );
+  }
+});
+
+test('QORGAN_QUICK_EXIT_URL must be an absolute web address', () => {
+  assert.deepEqual(quickExitFromEnvironment({}), {});
+  assert.deepEqual(quickExitFromEnvironment({ QORGAN_QUICK_EXIT_URL: 'https://example.org/x' }), {
+    quickExitUrl: 'https://example.org/x',
+  });
+  for (const bad of ['example.org', 'javascript:alert(1)', 'file:///etc/passwd']) {
+    assert.throws(
+      () => quickExitFromEnvironment({ QORGAN_QUICK_EXIT_URL: bad }),
+      /QORGAN_QUICK_EXIT_URL/,
+    );
+  }
+});
+
+test('QORGAN_SMTP_URL needs QORGAN_SMTP_FROM', () => {
+  assert.equal(smtpFromEnvironment({}), null);
+  assert.deepEqual(
+    smtpFromEnvironment({ QORGAN_SMTP_URL: 'smtp://127.0.0.1:25', QORGAN_SMTP_FROM: 'q@x.org' }),
+    { url: 'smtp://127.0.0.1:25', from: 'q@x.org' },
+  );
+  assert.throws(() => smtpFromEnvironment({ QORGAN_SMTP_URL: 'smtp://127.0.0.1:25' }), /FROM/);
+});
