@@ -42,6 +42,8 @@ class FormEnhancer {
   private readonly lang: Lang;
   private readonly maxFileBytes: number;
   private sending = false;
+  /** Counts file checks, so that a slow earlier one does not overwrite a later one. */
+  private checks = 0;
   private status: HTMLElement | null = null;
 
   constructor(form: HTMLFormElement, maxFileBytes: number) {
@@ -55,7 +57,8 @@ class FormEnhancer {
     // Tells the page's stylesheet (and tests) that the form encrypts before sending.
     this.form.dataset.enhanced = 'encrypt';
     for (const input of this.fileInputs()) {
-      input.addEventListener('change', () => void this.check());
+      // A file that cannot be read here is left to the server to judge.
+      input.addEventListener('change', () => void this.check().catch(() => undefined));
     }
     // Start loading the encryption module once the reporter begins, so sending is quick.
     const warm = () => void loadEncryption().catch(() => undefined);
@@ -84,10 +87,15 @@ class FormEnhancer {
 
   /** Checks the chosen files and shows what is wrong beside the file field. */
   private async check(): Promise<FileCheck> {
+    const run = ++this.checks;
     const result = await checkFiles(this.chosenFiles(), this.maxFileBytes, (bytes, exact) =>
       megabytes(this.lang, bytes, exact),
     );
-    this.showProblems(result.problems);
+    // Only the latest choice is shown: an earlier check may finish after it.
+    if (run === this.checks) {
+      this.showProblems(result.problems);
+      if (result.problems.length === 0 && !this.sending) this.say(null);
+    }
     return result;
   }
 
@@ -202,6 +210,8 @@ class FormEnhancer {
       if (button) button.after(this.status);
       else this.form.append(this.status);
     }
+    // A problem to fix reads like the page's other errors; progress reads as plain text.
+    this.status.classList.toggle('field-error', key === 'fix_files');
     this.status.textContent = this.t(key, params);
   }
 }
