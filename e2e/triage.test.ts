@@ -16,7 +16,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import type { Locale } from '../src/common/api/accounts.ts';
 import { reportDetail } from '../src/common/api/intake.ts';
-import { decryptBytes, fromB64, openSealed, openSealedText } from '../src/common/crypto/index.ts';
+import {
+  decryptBytes,
+  fromB64,
+  generateBoxKeyPair,
+  openSealed,
+  openSealedText,
+} from '../src/common/crypto/index.ts';
 import { fileMeta } from '../src/common/intake/report.ts';
 import { INCIDENT_TYPES, labelOf } from '../src/common/intake/vocabulary.ts';
 import { translate, type TranslationKey } from '../src/common/i18n/index.ts';
@@ -300,12 +306,67 @@ for (const [locale, other] of [
       assert.equal(reportDetail.parse(assigned.json()).report.assignedMemberId, worker.id);
       await watch.screen(page, 'report after triage');
 
+      // ---- after a reload the keys are gone: the unlock form, then the same report ----
+      await page.reload();
+      await heading(tr('unlock.title')).waitFor();
+      await label('field.password').fill(worker.password);
+      await button('unlock.submit').click();
+      await page.getByTestId('report-narrative').getByText(canary).waitFor({ timeout: 30_000 });
+      assert.equal(await page.getByText(tr('reports.file.hashMismatch')).count(), 0);
+
+      // ---- a report sealed to another key: a clear message, and triage still works ----
+      const foreign = await createTestReport(
+        t,
+        { ...org, orgKeyPair: generateBoxKeyPair() },
+        {
+          details: { narrative: 'not for this organisation' },
+          files: [{ name: 'x.jpg', type: 'image/jpeg', bytes: photo }],
+        },
+      );
+      await inApp(page, `/app/reports/${foreign.reportId}`);
+      await page.getByText(tr('reports.recordKeyFailed')).waitFor();
+      await page.getByText(tr('reports.detailsFailed')).waitFor();
+      await page.getByText(tr('reports.file.unreadable')).waitFor();
+      await watch.screen(page, 'report that does not open');
+      await page.getByLabel(tr('reportStatus.duplicate'), { exact: true }).check();
+      await label('reports.triage.duplicateOf').selectOption(report.reportId);
+      await button('reports.triage.changeStatus').click();
+      await page
+        .getByText(tr('reports.triage.statusChanged', { status: tr('reportStatus.duplicate') }))
+        .waitFor();
+      const duplicate = await call(t, 'GET', `/api/reports/${foreign.reportId}`, {
+        cookie: worker.cookie,
+      });
+      assert.equal(reportDetail.parse(duplicate.json()).report.duplicateOf, report.reportId);
+
+      // ---- e-mail notifications: opt in, with the plain warning, then out ----
+      await inApp(page, '/app/account');
+      await page.getByText(tr('notifyEmail.serverReads')).waitFor();
+      await label('notifyEmail.address').fill('Alerts@Example.org');
+      await button('notifyEmail.turnOn').click();
+      await page.getByTestId('notify-email').getByText('alerts@example.org').waitFor();
+      await watch.screen(page, 'account with e-mail notifications');
+      const on = await call(t, 'GET', '/api/me/notification-email', { cookie: worker.cookie });
+      assert.equal(on.json<{ email: string | null }>().email, 'alerts@example.org');
+      await button('notifyEmail.turnOff').click();
+      await page.getByText(tr('notifyEmail.turnedOff')).waitFor();
+      const off = await call(t, 'GET', '/api/me/notification-email', { cookie: worker.cookie });
+      assert.equal(off.json<{ email: string | null }>().email, null);
+
       assert.deepEqual(watch.problems, [], `problems seen in ${locale}`);
     });
   });
 }
 
 const PHOTO = { width: 48, height: 32 };
+
+/** Moves within the app as its links do (a reload would lock the keys again). */
+async function inApp(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new Event('qorgan:navigate'));
+  }, path);
+}
 
 /** A small real JPEG. */
 function testPhoto(): Promise<Uint8Array> {
