@@ -687,3 +687,50 @@ describe('public form script: copies of server rules', () => {
     }
   });
 });
+
+describe('public form script: how it is served', () => {
+  let t: TestApp;
+  before(async () => {
+    const built = spawnSync(process.execPath, ['scripts/build-web.ts', '--if-stale'], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    });
+    assert.equal(built.status, 0, 'the browser code builds');
+    const database = await openDatabase({});
+    await migrate(database);
+    t = await createTestApp(database);
+  });
+  after(async () => {
+    const database = t?.database;
+    await t?.close();
+    await database?.close();
+  });
+
+  test('the entry and its chunks are served as scripts from this origin, and nothing else is', async () => {
+    const entry = await t.app.inject({ method: 'GET', url: '/public/report-form.js' });
+    assert.equal(entry.statusCode, 200);
+    assert.equal(entry.headers['content-type'], 'text/javascript; charset=utf-8');
+    assert.equal(entry.headers['cache-control'], 'no-store');
+    assert.match(String(entry.headers['content-security-policy']), /script-src 'self'/);
+    const chunks = [...entry.body.matchAll(/import\(`\.\/(report-form\/[^`]+)`\)/g)].map(
+      (m) => m[1],
+    );
+    assert.equal(chunks.length, 1, 'one chunk, imported by a relative path');
+    const chunk = await t.app.inject({ method: 'GET', url: `/public/${chunks[0]}` });
+    assert.equal(chunk.statusCode, 200);
+    assert.equal(chunk.headers['content-type'], 'text/javascript; charset=utf-8');
+    // Nothing in the bundle reaches another origin: no absolute URL at all.
+    for (const body of [entry.body, chunk.body]) {
+      assert.doesNotMatch(body, /https?:\/\//);
+    }
+    for (const url of [
+      '/public/report-form/missing-0000.js',
+      '/public/report-form/..%2F..%2Fpackage.json',
+      '/public/report-form/%2e%2e',
+      '/public/report-form/chunk.map',
+    ]) {
+      const res = await t.app.inject({ method: 'GET', url });
+      assert.equal(res.statusCode, 404, url);
+    }
+  });
+});
