@@ -136,6 +136,27 @@ export function flat(body: string): string {
     .replace(/ </g, '<');
 }
 
+/** Text of an HTML page with its entities decoded (only those the pages write). */
+export function unescapeHtml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&#96;/g, '`')
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * The value a browser shows in a textarea: its content, decoded, without the one line
+ * break the HTML parser drops right after the start tag.
+ */
+export function textareaValue(body: string, name: string): string | null {
+  const match = new RegExp(`<textarea[^>]*name="${name}"[^>]*>([\\s\\S]*?)</textarea>`).exec(body);
+  if (!match) return null;
+  return unescapeHtml((match[1] ?? '').replace(/^\r?\n/, ''));
+}
+
 /** The value of a hidden input in a page. */
 export function hiddenValue(body: string, name: string): string {
   const match = new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`).exec(body);

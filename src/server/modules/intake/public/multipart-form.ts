@@ -144,6 +144,9 @@ export async function readMultipartForm(
           stream: part.file,
         });
       } catch (error) {
+        // A body cut short or malformed inside a file fails the file's stream: that is the
+        // request's fault, not the handler's.
+        if (part.file.errored) return { fields, problem: 'bad_form', stopped: true };
         // A refused file may be half read: stop the parser rather than wait for it.
         part.file.destroy();
         throw new HandlerFailure(error);
