@@ -547,6 +547,7 @@ export const en = {
     '{used} of {max} characters. It is encrypted in this browser for the organisation and for the reporter.',
   'reports.reply.required': 'Write a reply first.',
   'reports.reply.submit': 'Send the reply',
+  'reports.reply.movesOn': 'Sending a reply moves a new report to “In progress”.',
   'reports.reply.sent': 'The reply is saved. The reporter will see it when they come back.',
 
   'reports.triage.title': 'Triage',

@@ -553,6 +553,7 @@ export const kk: Messages = {
     'Таңба саны: {used} / {max}. Жауап осы браузерде ұйым үшін де, автор үшін де шифрланады.',
   'reports.reply.required': 'Алдымен жауап жазыңыз.',
   'reports.reply.submit': 'Жауапты жіберу',
+  'reports.reply.movesOn': 'Жауап жіберілгенде жаңа өтініш «Жұмыста» күйіне өтеді.',
   'reports.reply.sent': 'Жауап сақталды. Автор оралғанда оны көреді.',
 
   'reports.triage.title': 'Қарау',

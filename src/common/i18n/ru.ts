@@ -567,6 +567,7 @@ export const ru: Messages = {
     '{used} из {max} символов. Ответ шифруется в этом браузере для организации и для автора.',
   'reports.reply.required': 'Сначала напишите ответ.',
   'reports.reply.submit': 'Отправить ответ',
+  'reports.reply.movesOn': 'После ответа новое обращение переходит в статус «В работе».',
   'reports.reply.sent': 'Ответ сохранён. Автор увидит его, когда вернётся.',
 
   'reports.triage.title': 'Разбор',

@@ -118,6 +118,9 @@ export function MessagesSection({
             })}
             onChange={(e) => setText(e.target.value)}
           />
+          {detail.report.status === 'new' ? (
+            <p className="hint">{t('reports.reply.movesOn')}</p>
+          ) : null}
           {error ? <Alert>{errorText(error, t)}</Alert> : null}
           {notice ? <Alert kind="success">{notice}</Alert> : null}
           {busy ? <Busy>{t('common.sending')}</Busy> : null}

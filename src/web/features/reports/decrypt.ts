@@ -167,6 +167,8 @@ export async function decryptFileResponse(
     decryptor.finish();
     const digest = s.to_hex(s.crypto_hash_sha256_final(hash));
     return {
+      // Uint8Array<ArrayBufferLike> is not a BlobPart to TypeScript (a SharedArrayBuffer
+      // could back it); these are plain ArrayBuffers from libsodium.
       blob: new Blob(parts as BlobPart[], { type: meta.type || 'application/octet-stream' }),
       hashMatches: digest === meta.sha256,
     };
