@@ -55,7 +55,9 @@ for (const engine of engines()) {
     let database: TestDatabase;
     before(async () => {
       database = await engine.open();
-      t = await createTestApp(database);
+      // Every request comes from one address here; the limits have their own tests.
+      const intake = { ...defaultConfig().intake, perClientSubmissions: 1000 };
+      t = await createTestApp(database, { intake });
     });
     after(async () => {
       await t.close();

@@ -12,6 +12,7 @@ import { decryptFieldText, openSealed, openSealedText } from '../../src/common/c
 import { decryptBytes } from '../../src/common/crypto/stream.ts';
 import { openRecordKey } from '../../src/common/crypto/keys.ts';
 import { DETAILS_CONTEXT, fileMeta, reportDetails } from '../../src/common/intake/report.ts';
+import { defaultConfig } from '../../src/server/config.ts';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
 import { addMember, createOrganisation, type TestOrganisation } from '../helpers/factories.ts';
 import { randomHex } from '../helpers/http.ts';
@@ -37,7 +38,9 @@ for (const engine of engines()) {
       let database: TestDatabase;
       before(async () => {
         database = await engine.open();
-        t = await createTestApp(database);
+        // Every request comes from one address here; the limits have their own tests.
+        const intake = { ...defaultConfig().intake, perClientSubmissions: 1000 };
+        t = await createTestApp(database, { intake });
       });
       after(async () => {
         await t.close();

@@ -5,6 +5,7 @@
 // a restart signs every reporter out.
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Locale } from '../../../../common/api/accounts.ts';
 import type { BoxKeyPair } from '../../../../common/crypto/envelope.ts';
 import { sodium } from '../../../../common/crypto/sodium.ts';
 
@@ -14,6 +15,8 @@ export interface ReporterSession {
   /** The report the codename opened, or null when it opened none. */
   reportId: string | null;
   keyPair: BoxKeyPair;
+  /** The language the reporter chose last; pages without ?lang= keep it. */
+  locale: Locale;
   /** Last request, ms since epoch; the session ends after the idle time. */
   lastSeen: number;
 }
@@ -32,7 +35,7 @@ export class ReporterSessions {
   }
 
   /** Starts a session and returns its token. */
-  create(reportId: string | null, keyPair: BoxKeyPair): string {
+  create(reportId: string | null, keyPair: BoxKeyPair, locale: Locale): string {
     this.sweep();
     while (this.sessions.size >= MAX_SESSIONS) {
       const oldest = this.sessions.keys().next();
@@ -40,7 +43,7 @@ export class ReporterSessions {
       this.end(oldest.value);
     }
     const token = randomBytes(32).toString('base64url');
-    this.sessions.set(token, { reportId, keyPair, lastSeen: this.now().getTime() });
+    this.sessions.set(token, { reportId, keyPair, locale, lastSeen: this.now().getTime() });
     return token;
   }
 

@@ -4,6 +4,7 @@
 // No cookie is set before the sign-in, and none on a GET.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../../../../common/api/accounts.ts';
+import { isLocale } from '../../../../common/i18n/index.ts';
 import { LIMITS } from '../../../../common/intake/report.ts';
 import { maxEnvelopeBytes } from '../../../files/store-encrypted-upload.ts';
 import { getReporterView } from '../get-reporter-view.ts';
@@ -102,14 +103,16 @@ export function registerReturnRoutes(app: FastifyInstance, state: PublicState): 
       });
     }
     state.sessions.end(readReporterToken(request));
-    setReporterCookie(reply, state.sessions.create(signIn.reportId, signIn.keyPair));
+    setReporterCookie(reply, state.sessions.create(signIn.reportId, signIn.keyPair, locale));
     return seeOther(reply, `/return/report?lang=${locale}`);
   });
 
   app.get('/return/report', { schema: { hide: true } }, async (request, reply) => {
-    const locale = chooseLocale({ explicit: queryLocale(request), request });
     const session = state.sessions.get(readReporterToken(request));
+    const asked = queryLocale(request);
+    const locale = chooseLocale({ explicit: isLocale(asked) ? asked : session?.locale, request });
     if (!session) return seeOther(reply, `/return?session=ended&lang=${locale}`);
+    session.locale = locale;
     const sent = (request.query as { sent?: unknown }).sent === '1';
     return sendReporterPage(state, reply, {
       session,
@@ -122,7 +125,7 @@ export function registerReturnRoutes(app: FastifyInstance, state: PublicState): 
 
   app.post('/return/messages', { schema: { hide: true } }, async (request, reply) => {
     const session = state.sessions.get(readReporterToken(request));
-    let locale = chooseLocale({ explicit: undefined, request });
+    let locale = chooseLocale({ explicit: session?.locale, request });
     if (!session || session.reportId === null) {
       return sendSessionEnded(state, request, reply);
     }
@@ -167,7 +170,7 @@ export function registerReturnRoutes(app: FastifyInstance, state: PublicState): 
         { fileBytes: maxEnvelopeBytes(maxFileBytes) },
         {
           checkpoint: async (fields) => {
-            locale = chooseLocale({ explicit: fields.get('lang'), request });
+            locale = chooseLocale({ explicit: fields.get('lang') || session.locale, request });
             t = pageContext(state, locale, null).t;
             form.body = fields.get('body').replace(/\r\n/g, '\n');
             form.keepMetadata = fields.get('keep_metadata') === '1';
