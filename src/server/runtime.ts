@@ -58,7 +58,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
         : {}),
       smtp: smtpFromEnvironment(),
       ...quickExitFromEnvironment(),
-      intake: { ...defaults.intake, ...maxFileFromEnvironment() },
+      intake: { ...defaults.intake, ...maxFileFromEnvironment(), ...rateLimitsFromEnvironment() },
       ...options.config,
     });
     const blobs = await new FsBlobStore(path.join(dataDir, 'blobs')).init();
@@ -126,4 +126,34 @@ export function maxFileFromEnvironment(
     throw new Error('QORGAN_MAX_FILE_MB must be a whole number of megabytes between 1 and 2048');
   }
   return { maxFileBytes: mb * 1024 * 1024 };
+}
+
+/**
+ * The public forms' abuse limits (docs/reporting.md): QORGAN_REPORTS_PER_CLIENT (reports and
+ * replies one client may send per window), QORGAN_REPORTS_PER_MINUTE (the whole instance)
+ * and QORGAN_RETURN_ATTEMPTS_PER_CLIENT (codename sign-ins per window). Behind a reverse
+ * proxy or an onion service every reporter shares one address, so raise the per-client ones.
+ */
+export function rateLimitsFromEnvironment(env: NodeJS.ProcessEnv = process.env): {
+  perClientSubmissions?: number;
+  globalSubmissionsPerMinute?: number;
+  perClientReturnAttempts?: number;
+} {
+  const read = (name: string): number | undefined => {
+    const value = env[name]?.trim();
+    if (!value) return undefined;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 1_000_000) {
+      throw new Error(`${name} must be a whole number from 1 to 1000000`);
+    }
+    return n;
+  };
+  const perClientSubmissions = read('QORGAN_REPORTS_PER_CLIENT');
+  const globalSubmissionsPerMinute = read('QORGAN_REPORTS_PER_MINUTE');
+  const perClientReturnAttempts = read('QORGAN_RETURN_ATTEMPTS_PER_CLIENT');
+  return {
+    ...(perClientSubmissions ? { perClientSubmissions } : {}),
+    ...(globalSubmissionsPerMinute ? { globalSubmissionsPerMinute } : {}),
+    ...(perClientReturnAttempts ? { perClientReturnAttempts } : {}),
+  };
 }
