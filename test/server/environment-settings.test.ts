@@ -7,6 +7,7 @@ import {
   quickExitFromEnvironment,
   smtpFromEnvironment,
 } from '../../src/server/runtime.ts';
+import { listeningOrigin } from '../../src/cli/commands/options.ts';
 
 test('QORGAN_MAX_FILE_MB sets the file limit in whole megabytes', () => {
   assert.deepEqual(maxFileFromEnvironment({}), {});
@@ -42,4 +43,15 @@ test('QORGAN_SMTP_URL needs QORGAN_SMTP_FROM', () => {
     { url: 'smtp://127.0.0.1:25', from: 'q@x.org' },
   );
   assert.throws(() => smtpFromEnvironment({ QORGAN_SMTP_URL: 'smtp://127.0.0.1:25' }), /FROM/);
+});
+
+test('printed links carry the port the server listens on unless QORGAN_PUBLIC_ORIGIN is set', () => {
+  assert.deepEqual(listeningOrigin('127.0.0.1', 18473, {}), {
+    publicOrigin: 'http://127.0.0.1:18473',
+  });
+  assert.deepEqual(listeningOrigin('::1', 8080, {}), { publicOrigin: 'http://[::1]:8080' });
+  assert.deepEqual(
+    listeningOrigin('127.0.0.1', 18473, { QORGAN_PUBLIC_ORIGIN: 'https://q.example.org' }),
+    {},
+  );
 });

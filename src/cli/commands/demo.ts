@@ -3,7 +3,7 @@ import { seedDemo } from '../../server/demo/seed-demo.ts';
 import { countOrganisations } from '../../server/modules/accounts/organisations.repository.ts';
 import { openRuntime } from '../../server/runtime.ts';
 import { startServer, stopOnSignals } from '../../server/server.ts';
-import { addDataOption, parsePort } from './options.ts';
+import { addDataOption, listeningOrigin, parsePort } from './options.ts';
 
 export function registerDemoCommand(program: Command): void {
   addDataOption(
@@ -15,7 +15,10 @@ export function registerDemoCommand(program: Command): void {
       .option('--port <n>', 'port to listen on', parsePort, Number(process.env.QORGAN_PORT ?? 8080))
       .option('--host <host>', 'address to listen on', '127.0.0.1'),
   ).action(async (opts: { data: string; port: number; host: string }) => {
-    const runtime = await openRuntime({ dataDir: opts.data });
+    const runtime = await openRuntime({
+      dataDir: opts.data,
+      config: listeningOrigin(opts.host, opts.port),
+    });
     if ((await countOrganisations(runtime.database.db)) > 0) {
       await runtime.close();
       throw new Error(

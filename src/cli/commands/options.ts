@@ -17,3 +17,18 @@ export function parsePort(value: string): number {
   }
   return port;
 }
+
+/**
+ * The address people reach this server at, when QORGAN_PUBLIC_ORIGIN does not say:
+ * http://HOST:PORT of the listening socket, so printed links (the receipt's return
+ * address, the setup link) carry the port actually in use.
+ */
+export function listeningOrigin(
+  host: string,
+  port: number,
+  env: NodeJS.ProcessEnv = process.env,
+): { publicOrigin: string } | Record<string, never> {
+  if (env.QORGAN_PUBLIC_ORIGIN || port === 0) return {};
+  const hostForUrl = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  return { publicOrigin: `http://${hostForUrl}:${port}` };
+}

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openRuntime } from '../../server/runtime.ts';
 import { startServer, stopOnSignals } from '../../server/server.ts';
-import { addDataOption, parsePort } from './options.ts';
+import { addDataOption, listeningOrigin, parsePort } from './options.ts';
 
 export function registerServeCommand(program: Command): void {
   addDataOption(
@@ -17,7 +17,10 @@ export function registerServeCommand(program: Command): void {
         process.env.QORGAN_HOST ?? '127.0.0.1',
       ),
   ).action(async (opts: { data: string; port: number; host: string }) => {
-    const runtime = await openRuntime({ dataDir: opts.data });
+    const runtime = await openRuntime({
+      dataDir: opts.data,
+      config: listeningOrigin(opts.host, opts.port),
+    });
     const server = await startServer(runtime, { host: opts.host, port: opts.port });
     stopOnSignals(server);
   });
