@@ -215,6 +215,38 @@ for (const engine of engines()) {
       );
     });
 
+    test('a failure on our side (the disk is full) keeps the answers and leaves nothing', async () => {
+      const org = await createOrganisation(t);
+      const put = t.blobs.put.bind(t.blobs);
+      let calls = 0;
+      // The second file fails as a full disk would, after the first was stored.
+      t.blobs.put = async (key, chunks) => {
+        calls += 1;
+        if (calls < 2) return put(key, chunks);
+        for await (const _chunk of chunks) void _chunk;
+        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      };
+      try {
+        const typed = `keep me ${randomHex(4)}`;
+        const { res } = await submitReport(t, org, {
+          lang: 'kk',
+          fields: { incident_types: 'threats', narrative: typed },
+          files: [
+            { name: 'one.txt', type: 'text/plain', content: 'first' },
+            { name: 'two.txt', type: 'text/plain', content: 'second' },
+          ],
+        });
+        assert.equal(res.statusCode, 500);
+        assert.ok(flat(res.body).includes('Бізде бірдеңе дұрыс болмады, ештеңе сақталған жоқ.'));
+        assert.equal(textareaValue(res.body, 'narrative'), typed);
+      } finally {
+        t.blobs.put = put;
+      }
+      assert.equal(calls, 2);
+      assert.equal(await countRows(t, 'reports', org.id), 0);
+      assert.deepEqual(await blobFiles(t), [], 'the first file was removed again');
+    });
+
     test('a form that is not multipart, or is cut short, is refused and stores nothing', async () => {
       const org = await createOrganisation(t);
       const json = await t.app.inject({

@@ -178,11 +178,12 @@ export function registerReportRoutes(app: FastifyInstance, state: PublicState): 
         });
       }
     } catch (error) {
-      if (!(error instanceof FileRefused)) {
-        await uploads.discard();
-        throw error;
+      if (error instanceof FileRefused) addFileError(refusal, t, error.problem);
+      else {
+        // A failure on our side (a full disk, a lost database): the reporter keeps the form.
+        request.log.error({ err: error }, 'a report could not be read or stored');
+        refuse(500, t('error.save_failed'));
       }
-      addFileError(refusal, t, error.problem);
     }
 
     const { answers, content, values } = form;

@@ -222,12 +222,15 @@ export function registerReturnRoutes(app: FastifyInstance, state: PublicState): 
         });
       }
     } catch (error) {
-      if (!(error instanceof FileRefused)) {
-        await uploads.discard();
-        throw error;
+      if (error instanceof FileRefused) {
+        if (error.problem.code === 'file_too_large') refusal.status = 413;
+        refusal.fieldErrors.files = fileErrorText(t, error.problem);
+      } else {
+        // A failure on our side: the reporter keeps what they wrote.
+        request.log.error({ err: error }, 'a reporter message could not be read or stored');
+        refusal.status = 500;
+        refusal.formErrors.push(t('error.save_failed'));
       }
-      if (error.problem.code === 'file_too_large') refusal.status = 413;
-      refusal.fieldErrors.files = fileErrorText(t, error.problem);
     }
 
     const { content } = form;
