@@ -65,6 +65,22 @@ const CASES: Case[] = [
     },
   },
   {
+    what: 'a date in the future, shown together with a missing required choice',
+    lang: 'ru',
+    status: 422,
+    message: 'Эта дата ещё не наступила.',
+    build: async (t, _org, typed) => {
+      const next = new Date(t.clock.now().getTime() + 3 * 86_400_000 * 365);
+      return {
+        fields: {
+          date_precision: 'year',
+          date_year: String(next.getUTCFullYear()),
+          narrative: typed,
+        },
+      };
+    },
+  },
+  {
     what: 'a file over the size limit (after a good file was already stored)',
     lang: 'en',
     status: 413,

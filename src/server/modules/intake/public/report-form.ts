@@ -3,6 +3,7 @@
 // `ReportFormValues`, so that a form with errors comes back exactly as it was sent.
 import type { z } from 'zod';
 import {
+  datePrecision,
   incidentDateFrom,
   LIMITS,
   reportAnswers,
@@ -196,10 +197,13 @@ export function validateAnswers(
   });
   if (!parsed.success) errors.push(...issuesToErrors(parsed.error.issues));
 
+  // The date is checked even when other answers are refused, so a reporter sees every
+  // problem at once instead of fixing one only to be sent back for the next.
   let incidentDate: string | null = null;
-  if (parsed.success) {
+  const precision = datePrecision.safeParse(impliedPrecision(values));
+  if (precision.success) {
     const date = incidentDateFrom(
-      parsed.data.datePrecision,
+      precision.data,
       { year: part(values.dateYear), month: part(values.dateMonth), day: part(values.dateDay) },
       latestToday(now),
     );

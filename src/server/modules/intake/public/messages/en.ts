@@ -60,7 +60,7 @@ export const en = {
   'form.dateMonth': 'Month',
   'form.dateDay': 'Day',
   'form.where': 'Where did it happen?',
-  'form.oblast': 'Region or city',
+  'form.oblast': 'Region (or Astana, Almaty, Shymkent)',
   'form.city': 'Town or village',
   'form.city.hint': 'Not the exact address.',
   'form.placeType': 'What kind of place',
@@ -147,13 +147,13 @@ export const en = {
     'Capital letters, spaces and hyphens do not matter. The first four letters of each word are enough.',
   'return.submit': 'Open my report',
   'return.cookieNote':
-    'Opening your report sets one cookie. It is deleted when you sign out or close the browser.',
+    'Opening your report makes the browser remember you for this visit only. This is forgotten when you sign out or close the browser.',
   'return.newReport': 'Send a new report instead',
   'return.ended': 'Your session has ended. Enter your codename again.',
   'return.signedOut':
     'You have signed out. Close this window. If it was not a private window, clear the browsing history.',
   'return.formatError':
-    'A codename is eight words from the list. You typed {count}. Check what you typed.',
+    'A codename is eight English words. You typed {count}. Check what you typed.',
   'return.unknownWord':
     'Some words are not in the codename list. Check the spelling: the words are English.',
   'return.rateLimited': 'Too many attempts from here. Wait {minutes} min and try again.',
