@@ -130,6 +130,23 @@ for (const engine of engines()) {
       await database.close();
     });
 
+    test('a refused browser-encrypted report says that what was written must be written again', async () => {
+      const org = await createOrganisation(t);
+      const token = await formTokenFrom(t, `/report/${org.slug}`);
+      t.clock.advance((t.config.intake.formTokenHours + 1) * 3_600_000);
+      const sent = await browserReport(t, org, {
+        details: { narrative: 'sealed, then refused' },
+        override: { form_token: token },
+      });
+      assert.equal(sent.res.statusCode, 422);
+      // The sealed text cannot be put back into the form, so the page must not pretend it is.
+      assert.match(
+        flat(sent.res.body),
+        /What you wrote and your files were encrypted on this device/,
+      );
+      assert.equal(await countRows(t, 'reports', org.id), 0);
+    });
+
     test('a report sealed in the browser is stored exactly as sent, files and all', async () => {
       const org = await createOrganisation(t);
       const working = encryptFile(

@@ -191,7 +191,7 @@ export function registerReportRoutes(app: FastifyInstance, state: PublicState): 
     if (refused || !answers || !content) {
       await uploads.discard();
       if (!refused) refuse(400, t('error.bad_form'));
-      return sendRefused(state, reply, organisation, locale, values, refusal);
+      return sendRefused(state, reply, organisation, locale, values, refusal, form.browser);
     }
 
     let submitted;
@@ -208,7 +208,7 @@ export function registerReportRoutes(app: FastifyInstance, state: PublicState): 
       await uploads.discard();
       request.log.error({ err: error }, 'a report could not be saved');
       refuse(500, t('error.save_failed'));
-      return sendRefused(state, reply, organisation, locale, values, refusal);
+      return sendRefused(state, reply, organisation, locale, values, refusal, form.browser);
     }
     const ctx = pageContext(state, locale, null);
     return sendPage(
@@ -245,6 +245,7 @@ function sendForm(
     values: ReportFormValues;
     refusal: Refusal;
     filesAgain: boolean;
+    typedAgain?: boolean;
     switchPath: string | null;
   },
 ): FastifyReply {
@@ -258,6 +259,7 @@ function sendForm(
       fieldErrors: o.refusal.fieldErrors,
       formErrors: o.refusal.formErrors,
       filesAgain: o.filesAgain,
+      typedAgain: o.typedAgain ?? false,
       formToken: formToken(state, `report:${o.organisation.slug}`),
       maxFileBytes: state.deps.config.intake.maxFileBytes,
     }),
@@ -276,6 +278,8 @@ function sendRefused(
   locale: Locale,
   values: ReportFormValues,
   refusal: Refusal,
+  /** The form was encrypted in the browser, so its written answers cannot come back. */
+  browser = false,
 ): FastifyReply {
   return sendForm(state, reply, {
     organisation,
@@ -283,6 +287,7 @@ function sendRefused(
     values,
     refusal,
     filesAgain: true,
+    typedAgain: browser,
     switchPath: null,
   });
 }

@@ -94,6 +94,8 @@ export const en = {
     'Metadata can show where and when a photo was taken, and with which phone. That can help prove what happened, but it also shows where you were. The original is stored encrypted too.',
 
   'errors.title': 'Please check the form',
+  'errors.typedAgain':
+    'What you wrote and your files were encrypted on this device before sending, so they cannot be shown here again. Your other answers are kept: write your account again and choose the files again.',
   'errors.filesAgain':
     'For your safety, files are not kept when the form is sent back: choose them again before sending.',
   'error.incident_types_required': 'Choose at least one answer under “What happened?”.',

@@ -38,6 +38,8 @@ export interface ReportPageOptions {
   formErrors: readonly string[];
   /** Tell the reporter to choose their files again (the form came back with errors). */
   filesAgain: boolean;
+  /** The refused form was encrypted in the browser: what was typed cannot be shown again. */
+  typedAgain?: boolean;
   formToken: string;
   maxFileBytes: number;
 }
@@ -83,7 +85,11 @@ export function reportPage(ctx: PageContext, o: ReportPageOptions): Html {
   const name = o.organisation.name;
 
   const body = html`<h1>${t('report.title', { organisation: name })}</h1>
-    ${errorSummary(t, errors, o.filesAgain ? t('errors.filesAgain') : undefined)}
+    ${errorSummary(
+      t,
+      errors,
+      o.typedAgain ? t('errors.typedAgain') : o.filesAgain ? t('errors.filesAgain') : undefined,
+    )}
     <p class="lead">${t('report.lead')}</p>
     <section class="explain" aria-label="${t('report.whoReads.title')}">
       <h2>${t('report.whoReads.title')}</h2>
