@@ -34,6 +34,9 @@ async function problemsOf(
   name: string,
 ): Promise<string[]> {
   const problems: string[] = [];
+  // A click that navigates returns once the new page is committed, possibly before its
+  // stylesheet has applied; sizes are measured only on the loaded page.
+  await page.waitForLoadState('load');
   const facts = await page.evaluate(() => {
     const small = [...document.querySelectorAll('.quick-exit, .choice, button')]
       .map((el) => el.getBoundingClientRect())
@@ -127,6 +130,7 @@ describe('the public pages without JavaScript, in a browser', { skip }, () => {
         problems.push(...(await problemsOf(page, axePage, locale, 'receipt')));
 
         await page.click('p.return-url a');
+        await page.waitForSelector('form.codename-form');
         problems.push(...(await problemsOf(page, axePage, locale, '/return')));
         await page.fill('#f-codename', codename);
         await page.click('form.codename-form button[type="submit"]');
