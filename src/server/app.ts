@@ -29,7 +29,9 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import type { AccountsDeps } from './modules/accounts/accounts.deps.ts';
 import { registerAccountsRoutes } from './modules/accounts/routes.ts';
 import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { registerCasesRoutes } from './modules/cases/routes.ts';
 import { registerIntakeRoutes } from './modules/intake/routes.ts';
+import { registerRecordsRoutes } from './modules/records/routes.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
 import type { InstanceSecrets } from './secrets.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -112,6 +114,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAccountsRoutes(app, deps);
   registerAuditRoutes(app, { db: database.db });
   await registerIntakeRoutes(app, { ...deps, blobs: options.blobs });
+  registerRecordsRoutes(app, deps);
+  registerCasesRoutes(app, deps);
   await registerWebApp(app, config.webDistDir);
   return app;
 }

@@ -5,7 +5,6 @@
 import * as OTPAuth from 'otpauth';
 import { toB64 } from '../../src/common/crypto/encoding.ts';
 import { sealTo } from '../../src/common/crypto/envelope.ts';
-import type { Permission } from '../../src/common/policy/permissions.ts';
 import {
   approvalFor,
   enrolTotp,
@@ -18,28 +17,11 @@ import type { TestMember, TestOrganisation } from '../helpers/factories.ts';
 import type { TestApp } from '../helpers/test-app.ts';
 import { randomHex } from '../helpers/http.ts';
 import { createTestReport } from '../helpers/reports.ts';
+import { plain, type RouteCase, type Built } from './route-case.ts';
+import { CASES_ROUTES } from './routes/cases.ts';
+import { RECORDS_ROUTES } from './routes/records.ts';
 
-/** A permission, any signed-in member including pending ones ('self'), or no session ('public'). */
-export type Need = Permission | 'self' | 'public';
-
-export interface Built {
-  url: string;
-  payload?: unknown;
-}
-
-export interface RouteCase {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  /** The route pattern as registered. */
-  route: string;
-  need: Need;
-  /** The status of a valid request by a member who may. */
-  ok: number;
-  /** Builds a valid request for `actor`, creating fresh objects in `org` as needed. */
-  build(t: TestApp, org: TestOrganisation, actor: TestMember): Promise<Built>;
-}
-
-const plain = (url: string, payload?: unknown) => async (): Promise<Built> =>
-  payload === undefined ? { url } : { url, payload };
+export type { Need, Built, RouteCase } from './route-case.ts';
 
 /** The organisation's own session id of `actor` (their current one). */
 async function currentSessionId(t: TestApp, actor: TestMember): Promise<string> {
@@ -309,6 +291,8 @@ export const AUTHENTICATED_ROUTES: RouteCase[] = [
     ok: 200,
     build: plain('/api/me/notification-email', { email: 'alerts@example.org' }),
   },
+  ...RECORDS_ROUTES,
+  ...CASES_ROUTES,
 ];
 
 const fakeToken = () => `unused-token-${randomHex(16)}`;

@@ -1,6 +1,11 @@
 // English: the reference catalogue. Its keys define the catalogue; ru and kk must have
 // every one of them (a missing key is a compile error). See index.ts for plurals.
+import { casesEn } from './cases/en.ts';
+import { recordsEn } from './records/en.ts';
+
 export const en = {
+  ...recordsEn,
+  ...casesEn,
   'language.label': 'Language',
 
   'common.skipToContent': 'Skip to content',

@@ -1,7 +1,11 @@
 // Қазақша каталог. Кілттері en.ts-тегідей; сандар үшін _one және _other пішіндері жеткілікті.
 import type { Messages } from './en.ts';
+import { casesKk } from './cases/kk.ts';
+import { recordsKk } from './records/kk.ts';
 
 export const kk: Messages = {
+  ...recordsKk,
+  ...casesKk,
   'language.label': 'Тіл',
 
   'common.skipToContent': 'Мазмұнға өту',

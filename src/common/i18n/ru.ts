@@ -1,7 +1,11 @@
 // Русский каталог. Ключи — как в en.ts; для чисел нужны формы _one, _few, _many, _other.
 import type { Messages } from './en.ts';
+import { casesRu } from './cases/ru.ts';
+import { recordsRu } from './records/ru.ts';
 
 export const ru: Messages = {
+  ...recordsRu,
+  ...casesRu,
   'language.label': 'Язык',
 
   'common.skipToContent': 'Перейти к содержимому',

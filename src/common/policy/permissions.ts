@@ -14,10 +14,30 @@ export const PERMISSIONS = [
   'reports.read',
   /** Change a report's status, assign it, reply to the reporter. */
   'reports.triage',
+  /** List and read incidents, acts, people and interventions (sealed parts in the browser). */
+  'records.read',
+  /** Create and edit records, link them, restore an earlier version. */
+  'records.write',
+  /** Delete a record for good: its key is destroyed (crypto-erasure). */
+  'records.delete',
+  /** List and read cases that are not restricted, and restricted ones the member is assigned to. */
+  'cases.read',
+  /** Open and edit cases, their tasks and contacts, record consent. */
+  'cases.write',
+  /** Assign members to cases; admins also see every restricted case. */
+  'cases.assign',
+  /** Refer a case to a partner organisation (with recorded consent). */
+  'referrals.send',
+  /** Accept or decline a case referred by a partner organisation. */
+  'referrals.decide',
+  /** Choose which organisations on the instance are partners. */
+  'partners.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const EVERY_ACTIVE_MEMBER: Permission[] = ['organisation.read', 'keys.read'];
+/** Documenting and case work. */
+const RECORD_WORK: Permission[] = ['records.read', 'records.write', 'cases.read', 'cases.write'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -29,12 +49,27 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'reports.read',
     'reports.triage',
+    ...RECORD_WORK,
+    'records.delete',
+    'cases.assign',
+    'referrals.send',
+    'referrals.decide',
+    'partners.manage',
   ],
-  coordinator: [...EVERY_ACTIVE_MEMBER, 'members.read', 'reports.read', 'reports.triage'],
-  case_worker: [...EVERY_ACTIVE_MEMBER, 'reports.read', 'reports.triage'],
-  lawyer: [...EVERY_ACTIVE_MEMBER, 'reports.read'],
+  coordinator: [
+    ...EVERY_ACTIVE_MEMBER,
+    'members.read',
+    'reports.read',
+    'reports.triage',
+    ...RECORD_WORK,
+    'cases.assign',
+    'referrals.send',
+    'referrals.decide',
+  ],
+  case_worker: [...EVERY_ACTIVE_MEMBER, 'reports.read', 'reports.triage', ...RECORD_WORK],
+  lawyer: [...EVERY_ACTIVE_MEMBER, 'reports.read', ...RECORD_WORK],
   monitor: [...EVERY_ACTIVE_MEMBER],
-  viewer: [...EVERY_ACTIVE_MEMBER],
+  viewer: [...EVERY_ACTIVE_MEMBER, 'records.read', 'cases.read'],
 };
 
 export interface Actor {

@@ -4,6 +4,29 @@ import type { Generated } from 'kysely';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
+export interface ActsTable {
+  id: string;
+  organisation_id: string;
+  incident_id: string;
+  act_type: string;
+  victim_person_id: string | null;
+  perpetrators: Generated<JsonValue>;
+  methods: Generated<string[]>;
+  physical_consequences: Generated<string[]>;
+  psychological_consequences: Generated<string[]>;
+  economic_consequences: Generated<string[]>;
+  location_type: string | null;
+  victim_status_after: string | null;
+  act_date: string | null;
+  date_precision: Generated<string>;
+  sealed_notes: Uint8Array | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Date;
+  updated_by: string | null;
+  updated_at: Date;
+}
+
 export interface AuditEventsTable {
   seq: number;
   id: string;
@@ -22,6 +45,149 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: Uint8Array;
+}
+
+export interface CaseContactsTable {
+  id: string;
+  organisation_id: string;
+  case_id: string;
+  contacted_at: Date;
+  channel: string;
+  sealed_note: Uint8Array | null;
+  member_id: string | null;
+  created_at: Date;
+}
+
+export interface CaseIncidentsTable {
+  case_id: string;
+  incident_id: string;
+  organisation_id: string;
+  added_at: Date;
+}
+
+export interface CaseMembersTable {
+  case_id: string;
+  member_id: string;
+  organisation_id: string;
+  assigned_by: string | null;
+  assigned_at: Date;
+}
+
+export interface CasePeopleTable {
+  case_id: string;
+  person_id: string;
+  organisation_id: string;
+  added_at: Date;
+}
+
+export interface CaseReportsTable {
+  case_id: string;
+  report_id: string;
+  organisation_id: string;
+  added_at: Date;
+}
+
+export interface CasesTable {
+  id: string;
+  organisation_id: string;
+  reference: string;
+  status: Generated<string>;
+  outcome: string | null;
+  restricted: Generated<boolean>;
+  central_person_id: string | null;
+  contact_alert_days: number | null;
+  last_contact_at: Date | null;
+  sealed_title: Uint8Array | null;
+  sealed_goal: Uint8Array | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Date;
+  updated_by: string | null;
+  updated_at: Date;
+  closed_at: Date | null;
+}
+
+export interface ConsentsTable {
+  id: string;
+  organisation_id: string;
+  case_id: string;
+  source: string;
+  report_id: string | null;
+  scope: string[];
+  partner_organisation_id: string | null;
+  sealed_note: Uint8Array | null;
+  recorded_by: string | null;
+  recorded_at: Date;
+  withdrawn_at: Date | null;
+}
+
+export interface ContactAlertsTable {
+  id: string;
+  organisation_id: string;
+  case_id: string;
+  since: Date;
+  raised_at: Date;
+  resolved_at: Date | null;
+}
+
+export interface IncidentLinksTable {
+  id: string;
+  organisation_id: string;
+  from_incident_id: string;
+  to_incident_id: string;
+  link_type: string;
+  created_by: string | null;
+  created_at: Date;
+}
+
+export interface IncidentsTable {
+  id: string;
+  organisation_id: string;
+  reference: string;
+  report_id: string | null;
+  incident_date: string | null;
+  date_precision: Generated<string>;
+  oblast: string | null;
+  city: string | null;
+  place_type: string | null;
+  online_platform: string | null;
+  incident_types: Generated<string[]>;
+  bias_motivations: Generated<string[]>;
+  perpetrator_types: Generated<string[]>;
+  odihr_category: string | null;
+  crime_status: Generated<string>;
+  violation_status: Generated<string>;
+  reported_to_police: string | null;
+  police_response: string | null;
+  sealed_title: Uint8Array | null;
+  sealed_description: Uint8Array | null;
+  sources: Generated<JsonValue>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Date;
+  updated_by: string | null;
+  updated_at: Date;
+}
+
+export interface InterventionsTable {
+  id: string;
+  organisation_id: string;
+  incident_id: string | null;
+  case_id: string | null;
+  intervener_type: string;
+  intervention_type: string;
+  submitted_on: string | null;
+  response_on: string | null;
+  authority_response: Generated<string>;
+  status: Generated<string>;
+  priority: Generated<string>;
+  sealed_title: Uint8Array | null;
+  sealed_notes: Uint8Array | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Date;
+  updated_by: string | null;
+  updated_at: Date;
 }
 
 export interface InvitationsTable {
@@ -108,6 +274,9 @@ export interface NotificationsTable {
   report_id: string | null;
   created_at: Date;
   read_at: Date | null;
+  case_id: string | null;
+  task_id: string | null;
+  referral_id: string | null;
 }
 
 export interface OrganisationsTable {
@@ -122,6 +291,64 @@ export interface OrganisationsTable {
   require_totp: Generated<boolean>;
   created_at: Date;
   accepts_reports: Generated<boolean>;
+  contact_alert_days: Generated<number>;
+}
+
+export interface PartnerOrganisationsTable {
+  organisation_id: string;
+  partner_organisation_id: string;
+  created_by: string | null;
+  created_at: Date;
+}
+
+export interface PeopleTable {
+  id: string;
+  organisation_id: string;
+  code_name: string;
+  roles: Generated<string[]>;
+  perpetrator_type: string | null;
+  age_group: string | null;
+  sealed_name: Uint8Array | null;
+  sealed_contacts: Uint8Array | null;
+  sealed_details: Uint8Array | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Date;
+  updated_by: string | null;
+  updated_at: Date;
+}
+
+export interface PersonRelationsTable {
+  id: string;
+  organisation_id: string;
+  person_id: string;
+  related_person_id: string;
+  relation: string;
+  created_by: string | null;
+  created_at: Date;
+}
+
+export interface RecordKeysTable {
+  record_id: string;
+  organisation_id: string;
+  record_type: string;
+  sealed_key: Uint8Array;
+  referral_id: string | null;
+  created_at: Date;
+}
+
+export interface RecordVersionsTable {
+  id: string;
+  organisation_id: string;
+  record_type: string;
+  record_id: string;
+  version: number;
+  member_id: string | null;
+  changed_at: Date;
+  changed_fields: Generated<string[]>;
+  change_kind: string;
+  restored_from: number | null;
+  snapshot: JsonValue;
 }
 
 export interface RecoveryChallengesTable {
@@ -135,6 +362,22 @@ export interface RecoveryCodesTable {
   member_id: string;
   code_hash: Uint8Array;
   used_at: Date | null;
+}
+
+export interface ReferralsTable {
+  id: string;
+  case_id: string;
+  from_organisation_id: string;
+  to_organisation_id: string;
+  consent_id: string;
+  scope: string[];
+  status: Generated<string>;
+  sealed_message: Uint8Array | null;
+  sealed_reply: Uint8Array | null;
+  created_by: string | null;
+  created_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
 }
 
 export interface ReportFilesTable {
@@ -218,9 +461,40 @@ export interface SetupTokensTable {
   used_at: Date | null;
 }
 
+export interface TasksTable {
+  id: string;
+  organisation_id: string;
+  case_id: string;
+  owner_member_id: string | null;
+  due_at: Date | null;
+  remind_at: Date | null;
+  reminded_at: Date | null;
+  status: Generated<string>;
+  sealed_title: Uint8Array;
+  sealed_notes: Uint8Array | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Date;
+  updated_by: string | null;
+  updated_at: Date;
+  completed_at: Date | null;
+}
+
 export interface DB {
+  acts: ActsTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  case_contacts: CaseContactsTable;
+  case_incidents: CaseIncidentsTable;
+  case_members: CaseMembersTable;
+  case_people: CasePeopleTable;
+  case_reports: CaseReportsTable;
+  cases: CasesTable;
+  consents: ConsentsTable;
+  contact_alerts: ContactAlertsTable;
+  incident_links: IncidentLinksTable;
+  incidents: IncidentsTable;
+  interventions: InterventionsTable;
   invitations: InvitationsTable;
   jobs: JobsTable;
   key_grants: KeyGrantsTable;
@@ -229,12 +503,19 @@ export interface DB {
   members: MembersTable;
   notifications: NotificationsTable;
   organisations: OrganisationsTable;
+  partner_organisations: PartnerOrganisationsTable;
+  people: PeopleTable;
+  person_relations: PersonRelationsTable;
+  record_keys: RecordKeysTable;
+  record_versions: RecordVersionsTable;
   recovery_challenges: RecoveryChallengesTable;
   recovery_codes: RecoveryCodesTable;
+  referrals: ReferralsTable;
   report_files: ReportFilesTable;
   report_messages: ReportMessagesTable;
   reports: ReportsTable;
   schema_migrations: SchemaMigrationsTable;
   sessions: SessionsTable;
   setup_tokens: SetupTokensTable;
+  tasks: TasksTable;
 }

@@ -1,9 +1,6 @@
 // The screens of a signed-in, approved member, and what each needs. The navigation
 // shows only the screens the member's permissions (from /api/me) allow; the server
 // enforces the same table (src/common/policy/permissions.ts).
-import type { ComponentType } from 'react';
-import type { MessageKey } from '../../common/i18n/index.ts';
-import type { Permission } from '../../common/policy/permissions.ts';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { KeyStatusPage } from '../features/keys/KeyStatusPage.tsx';
@@ -13,17 +10,11 @@ import { OverviewPage } from '../features/organisation/OverviewPage.tsx';
 import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { REPORT_PATH, ReportPage } from '../features/reports/ReportPage.tsx';
 import { ReportsInboxPage } from '../features/reports/ReportsInboxPage.tsx';
+import { CASES_ROUTES } from '../features/cases/routes.ts';
+import { RECORDS_ROUTES } from '../features/records/routes.ts';
+import type { AppRoute } from './app-route.ts';
 
-export interface AppRoute {
-  path: string;
-  label: MessageKey;
-  permission?: Permission;
-  component: ComponentType;
-  /** Also matches these paths (a screen with an id in its path). */
-  pattern?: RegExp;
-  /** Reached from another screen, not listed in the navigation. */
-  hidden?: boolean;
-}
+export type { AppRoute } from './app-route.ts';
 
 export const NAV_ROUTES: AppRoute[] = [
   { path: '/app/', label: 'nav.overview', component: OverviewPage },
@@ -41,6 +32,8 @@ export const NAV_ROUTES: AppRoute[] = [
     permission: 'reports.read',
     component: ReportPage,
   },
+  ...CASES_ROUTES,
+  ...RECORDS_ROUTES,
   {
     path: '/app/notifications',
     hidden: true,

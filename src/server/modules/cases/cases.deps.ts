@@ -1,0 +1,11 @@
+import type { Kysely } from 'kysely';
+import type { AppConfig } from '../../config.ts';
+import type { DB } from '../../db/types.generated.ts';
+
+/** What cases use cases need from the outside world, passed explicitly. */
+export interface CasesDeps {
+  db: Kysely<DB>;
+  config: AppConfig;
+  /** The clock; tests move it. */
+  now: () => Date;
+}

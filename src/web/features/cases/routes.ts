@@ -1,0 +1,4 @@
+// The cases screens of the staff app, spread into NAV_ROUTES (src/web/routes/index.tsx).
+import type { AppRoute } from '../../routes/app-route.ts';
+
+export const CASES_ROUTES: AppRoute[] = [];
