@@ -10,7 +10,7 @@ export interface Term<C extends string = string> {
   readonly label: Label;
 }
 
-const term = <C extends string>(code: C, en: string, ru: string, kk: string): Term<C> => ({
+export const term = <C extends string>(code: C, en: string, ru: string, kk: string): Term<C> => ({
   code,
   label: { en, ru, kk },
 });
