@@ -167,6 +167,7 @@ export interface IncidentsTable {
   created_at: Date;
   updated_by: string | null;
   updated_at: Date;
+  bias_indicators: Generated<string[]>;
 }
 
 export interface InterventionsTable {
