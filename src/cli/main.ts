@@ -1,6 +1,7 @@
 // The `qorgan` command line. Every command has --help.
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerCasePdfCommand } from './commands/case-pdf.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOrgCommands } from './commands/org.ts';
@@ -16,6 +17,7 @@ export function buildCli(): Command {
   registerMigrateCommand(program);
   registerOrgCommands(program);
   registerAuditCommands(program);
+  registerCasePdfCommand(program);
   return program;
 }
 
