@@ -9,6 +9,7 @@ import { Alert, Page } from '../../components/ui.tsx';
 import { ROLE_LABEL } from '../../lib/labels.ts';
 import { openText } from '../../lib/keys.ts';
 import { NAV_ROUTES } from '../../routes/index.tsx';
+import { DashboardSection } from '../cases/DashboardSection.tsx';
 
 export function OverviewPage() {
   const { t } = useI18n();
@@ -51,6 +52,7 @@ export function OverviewPage() {
           <Link href="/app/members">{t('overview.awaitingAction')}</Link>
         </Alert>
       ) : null}
+      {session.can('cases.read') ? <DashboardSection /> : null}
       <section aria-labelledby="overview-links" className="section">
         <h2 id="overview-links">{t('overview.whereTo')}</h2>
         <ul className="link-list">
