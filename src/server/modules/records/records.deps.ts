@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AppConfig } from '../../config.ts';
 import type { DB } from '../../db/types.generated.ts';
 
@@ -9,3 +9,6 @@ export interface RecordsDeps {
   /** The clock; tests move it. */
   now: () => Date;
 }
+
+/** The database or an open transaction. */
+export type Db = Kysely<DB> | Transaction<DB>;
