@@ -265,4 +265,11 @@ export const casesEn = {
   'cases.export.working': 'Making the PDF…',
   'cases.export.done': 'The PDF was saved.',
   'cases.export.aMember': 'A member',
+
+  'cases.notification.case_assigned': 'You were assigned to a case',
+  'cases.notification.task_due': 'A task is due',
+  'cases.notification.contact_overdue': 'No contact with the person of a case for too long',
+  'cases.notification.referral_received': 'A partner organisation referred a case to you',
+  'cases.notification.referral_decided': 'A partner answered your referral',
+  'cases.notification.open': 'Open',
 };

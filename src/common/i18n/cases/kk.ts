@@ -271,4 +271,11 @@ export const casesKk: FeatureMessages<typeof casesEn> = {
   'cases.export.working': 'PDF жасалуда…',
   'cases.export.done': 'PDF сақталды.',
   'cases.export.aMember': 'Қызметкер',
+
+  'cases.notification.case_assigned': 'Сіз іске тағайындалдыңыз',
+  'cases.notification.task_due': 'Тапсырманың мерзімі жетті',
+  'cases.notification.contact_overdue': 'Іс бойынша адаммен тым ұзақ байланыс жоқ',
+  'cases.notification.referral_received': 'Серіктес ұйым сізге іс жолдады',
+  'cases.notification.referral_decided': 'Серіктес сіздің жолдамаңызға жауап берді',
+  'cases.notification.open': 'Ашу',
 };

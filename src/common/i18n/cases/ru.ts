@@ -281,4 +281,11 @@ export const casesRu: FeatureMessages<typeof casesEn> = {
   'cases.export.working': 'Создаём PDF…',
   'cases.export.done': 'PDF сохранён.',
   'cases.export.aMember': 'Сотрудник',
+
+  'cases.notification.case_assigned': 'Вас назначили на дело',
+  'cases.notification.task_due': 'Подошёл срок задачи',
+  'cases.notification.contact_overdue': 'Слишком долго нет контакта с человеком по делу',
+  'cases.notification.referral_received': 'Организация-партнёр передала вам дело',
+  'cases.notification.referral_decided': 'Партнёр ответил на вашу передачу',
+  'cases.notification.open': 'Открыть',
 };

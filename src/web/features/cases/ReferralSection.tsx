@@ -174,6 +174,7 @@ function ScopeBoxes({
         label={label(CONSENT_SCOPES, 'case')}
         checked
         disabled
+        readOnly
         hint={t('cases.consent.caseAlways')}
       />
       {OPTIONAL_SCOPES.filter((s) => allowed.includes(s)).map((s) => (

@@ -8,6 +8,21 @@ import { Alert, Busy, Page } from '../../components/ui.tsx';
 import { errorText } from '../../lib/errors.ts';
 import { NOTIFICATION_KIND_LABEL } from '../reports/labels.ts';
 import { refreshNotifications, useNotifications } from './unread.ts';
+import { CASE_NOTIFICATION_LABEL, caseNotificationHref } from './case-kinds.ts';
+import type { MessageKey } from '../../../common/i18n/index.ts';
+
+/** Report kinds first, then case kinds; a kind this page does not know shows as itself. */
+function kindLabel(kind: string): MessageKey | undefined {
+  // Widened to string keys so a kind the server adds later is looked up, not a type error.
+  const reportKinds: Record<string, MessageKey> = NOTIFICATION_KIND_LABEL;
+  return reportKinds[kind] ?? CASE_NOTIFICATION_LABEL[kind];
+}
+
+function KindLabel({ kind }: { kind: string }) {
+  const { t } = useI18n();
+  const key = kindLabel(kind);
+  return <span>{key ? t(key) : kind}</span>;
+}
 
 export function NotificationsPage() {
   const { t, dateTime } = useI18n();
@@ -82,7 +97,7 @@ export function NotificationsPage() {
                   {!n.readAt ? (
                     <span className="badge badge-new">{t('notifications.new')}</span>
                   ) : null}
-                  <span>{t(NOTIFICATION_KIND_LABEL[n.kind])}</span>
+                  <KindLabel kind={n.kind} />
                 </p>
                 <p className="notification-meta">
                   {n.reportId ? (
@@ -90,6 +105,11 @@ export function NotificationsPage() {
                       {t('notifications.openReport', {
                         reference: n.reportReference ?? n.reportId.slice(0, 8),
                       })}
+                    </Link>
+                  ) : null}
+                  {!n.reportId && caseNotificationHref(n) ? (
+                    <Link href={caseNotificationHref(n) ?? ''} onClick={() => markOne(n.id)}>
+                      {t('cases.notification.open')}
                     </Link>
                   ) : null}
                   <span className="muted">{dateTime(n.createdAt)}</span>
