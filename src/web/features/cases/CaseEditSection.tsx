@@ -4,6 +4,7 @@
 // version history with old sealed values decrypted in this tab and a restore button.
 import { useState, type FormEvent } from 'react';
 import type { BoxKeyPair } from '../../../common/crypto/index.ts';
+import type { MessageKey } from '../../../common/i18n/index.ts';
 import { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -79,7 +80,7 @@ export function CaseEditSection({
             goal.trim() === '' ? null : sealField(key, 'cases', 'sealed_goal', c.id, goal.trim()),
         }),
       }));
-      if (Object.keys(body).length === 1 && !conflict) {
+      if (Object.keys(body).length === 1) {
         setEditing(false);
         setNotice(t('cases.edit.unchanged'));
         return;
@@ -202,6 +203,21 @@ export function CaseEditSection({
   );
 }
 
+/** The words for a changed field of a case (column or API name); others show as named. */
+const FIELD_LABEL: Record<string, MessageKey> = {
+  sealed_title: 'cases.field.title',
+  sealedTitle: 'cases.field.title',
+  sealed_goal: 'cases.field.goal',
+  sealedGoal: 'cases.field.goal',
+  status: 'cases.field.status',
+  outcome: 'cases.field.outcome',
+  restricted: 'cases.field.restricted',
+  central_person_id: 'cases.field.centralPerson',
+  centralPersonId: 'cases.field.centralPerson',
+  contact_alert_days: 'cases.field.alertDays',
+  contactAlertDays: 'cases.field.alertDays',
+};
+
 /** A sealed value of a snapshot, under either naming the server may use. */
 function snapshotSealed(snapshot: Record<string, unknown>, api: string, column: string) {
   const value = snapshot[api] ?? snapshot[column];
@@ -277,7 +293,15 @@ function HistoryPanel({
                 <p className="hint">
                   {v.changeKind === 'restore' && v.restoredFrom !== null
                     ? t('cases.history.restoredFrom', { version: v.restoredFrom })
-                    : t('cases.history.changed', { fields: v.changedFields.join(', ') || '—' })}
+                    : t('cases.history.changed', {
+                        fields:
+                          v.changedFields
+                            .map((f) => {
+                              const key = FIELD_LABEL[f];
+                              return key ? t(key) : f;
+                            })
+                            .join(', ') || '—',
+                      })}
                 </p>
                 <p>
                   <SealedText
