@@ -1,0 +1,168 @@
+// The cases screens in a real browser, in Russian, on a phone-sized screen. Two
+// organisations on one server are partners. A member of the first opens a case (sealed in
+// the browser), adds a task, records a contact and the person's consent, and refers the
+// case; the server holds only ciphertext of the title. An admin of the partner accepts the
+// referral and reads the shared case, decrypted with the partner's own organisation key.
+// Every screen: no request to another origin, no console error, no sideways scroll.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { labelOf } from '../src/common/intake/vocabulary.ts';
+import { CONTACT_CHANNELS, REFERRAL_STATUSES } from '../src/common/cases/vocabulary.ts';
+import { translate, type TranslationKey } from '../src/common/i18n/index.ts';
+import { engines } from '../test/helpers/engines.ts';
+import { createOrganisation } from '../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../test/helpers/test-app.ts';
+import { browserSkip, launchBrowser } from './helpers/browser.ts';
+import { addPartner, listen, signIn, signOut } from './helpers/cases.ts';
+
+const VIEWPORT = { width: 360, height: 740 };
+const locale = 'ru' as const;
+const tr = (key: TranslationKey, params?: Record<string, string | number>) =>
+  translate(locale, key, params);
+
+const skip = browserSkip();
+const [pglite] = engines();
+
+describe('cases screens', { skip }, () => {
+  let browser: Browser;
+  let t: TestApp;
+  let origin: string;
+  before(async () => {
+    browser = await launchBrowser();
+    if (!pglite) throw new Error('no PGlite engine');
+    t = await createTestApp(await pglite.open());
+    origin = await listen(t);
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+    await t?.database.close();
+  });
+
+  test('open a case, add a task and a contact, refer it; the partner accepts and reads it', async () => {
+    const problems: string[] = [];
+    const ours = await createOrganisation(t, 'Шырақ');
+    const partner = await createOrganisation(t, 'Көмек');
+    await addPartner(t, ours, partner);
+    await addPartner(t, partner, ours);
+
+    const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT });
+    context.on('request', (r) => {
+      if (!r.url().startsWith(origin)) problems.push(`request to another origin: ${r.url()}`);
+    });
+    context.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text()))
+        problems.push(`console error: ${m.text()}`);
+    });
+    context.on('weberror', (e) => problems.push(`page error: ${e.error().message}`));
+    const page = await context.newPage();
+    const label = (key: TranslationKey) => page.getByLabel(tr(key), { exact: true });
+    const button = (key: TranslationKey) =>
+      page.getByRole('button', { name: tr(key), exact: true });
+    const noSideScroll = async (name: string) => {
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > VIEWPORT.width) problems.push(`${name}: scrolls sideways (${width}px)`);
+    };
+
+    // ---- a member of the first organisation opens a case ----
+    await signIn(page, origin, ours.admin, locale, 'Шырақ');
+    await page.getByRole('heading', { name: tr('cases.dashboard.urgent') }).waitFor();
+    await page.getByRole('button', { name: tr('nav.menu') }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: tr('nav.cases') })
+      .click();
+    await page.getByRole('heading', { name: tr('cases.list.title'), level: 1 }).waitFor();
+    await page.getByText(tr('cases.list.empty')).waitFor();
+    await noSideScroll('cases list');
+    await page.getByRole('link', { name: tr('cases.list.new') }).click();
+    const title = `Освободить Әсем ${randomBytes(4).toString('hex')}`;
+    await label('cases.field.title').fill(title);
+    await label('cases.field.goal').fill('Қауіпсіз жерге көшіру');
+    await label('cases.field.restricted').check();
+    await noSideScroll('new case');
+    await button('cases.new.submit').click();
+    await page.getByTestId('case-page-title').getByText(title).waitFor({ timeout: 30_000 });
+    await noSideScroll('case page');
+
+    const row = await t.database.db
+      .selectFrom('cases')
+      .select(['id', 'reference', 'sealed_title', 'restricted'])
+      .where('organisation_id', '=', ours.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.restricted, true);
+    assert.ok(row.sealed_title, 'the title is stored');
+    assert.ok(
+      !Buffer.from(row.sealed_title).toString('utf8').includes('Освободить'),
+      'the server holds only ciphertext of the title',
+    );
+
+    // ---- a task ----
+    await label('cases.tasks.field.title').fill('Подать жалобу прокурору');
+    await button('cases.tasks.submit').click();
+    await page.getByText(tr('cases.tasks.added')).waitFor();
+    await page.getByTestId('task-title').getByText('Подать жалобу прокурору').waitFor();
+
+    // ---- a contact ----
+    await label('cases.contact.channel').selectOption('phone');
+    await label('cases.contact.note').fill('Жива, дома, говорит свободно');
+    await button('cases.contact.submit').click();
+    await page.getByText(tr('cases.contact.recorded')).waitFor();
+    await page
+      .getByTestId('last-contact')
+      .getByText(labelOf(CONTACT_CHANNELS, 'phone', locale), { exact: false })
+      .waitFor();
+
+    // ---- consent, then the referral ----
+    await button('cases.consent.record').click();
+    await page.getByLabel(tr('cases.consent.note'), { exact: true }).fill('Устно, по телефону');
+    await page.getByRole('button', { name: tr('cases.consent.submit'), exact: true }).click();
+    await page.getByTestId('consent').waitFor();
+    await label('cases.referral.partner').selectOption({ label: 'Көмек' });
+    await page.getByTestId('referral-summary').waitFor();
+    await button('cases.referral.submit').click();
+    await page.getByText(tr('cases.referral.sent', { partner: 'Көмек' })).waitFor({
+      timeout: 30_000,
+    });
+    await page
+      .getByTestId('referral-status')
+      .getByText(labelOf(REFERRAL_STATUSES, 'pending', locale))
+      .waitFor();
+    await noSideScroll('case after referral');
+    const keys = await t.database.db
+      .selectFrom('record_keys')
+      .select(['record_type'])
+      .where('organisation_id', '=', partner.id)
+      .execute();
+    assert.deepEqual(
+      keys.map((k) => k.record_type),
+      ['case'],
+      'the partner got the case key and nothing the scope does not cover',
+    );
+
+    // ---- the partner accepts and reads the shared case ----
+    await signOut(page, locale);
+    await signIn(page, origin, partner.admin, locale, 'Көмек');
+    await page.getByRole('button', { name: tr('nav.menu') }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: tr('nav.referrals') })
+      .click();
+    const incoming = page.getByTestId('incoming-referral').filter({ hasText: row.reference });
+    await incoming.waitFor();
+    assert.ok(!((await incoming.textContent()) ?? '').includes(title), 'nothing sealed before');
+    await noSideScroll('incoming referrals');
+    await incoming.getByRole('button', { name: tr('cases.incoming.accept'), exact: true }).click();
+    await incoming
+      .getByRole('link', { name: tr('cases.incoming.open', { reference: row.reference }) })
+      .click();
+    await page.getByTestId('shared-case-title').getByText(title).waitFor({ timeout: 30_000 });
+    await page.getByText('Қауіпсіз жерге көшіру').waitFor();
+    await noSideScroll('shared case');
+
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+});
