@@ -195,16 +195,16 @@ for (const engine of engines()) {
         assert.equal(recurring.everyMs, HOUR);
         let now = new Date('2030-01-01T10:05:00Z');
         const clock = () => now;
-        assert.equal(await enqueueRecurring({ db, recurring: recurringJobs, now: clock }), 1);
+        assert.equal(await enqueueRecurring({ db, recurring: [recurring], now: clock }), 1);
         now = new Date('2030-01-01T10:59:59Z');
         assert.equal(
-          await enqueueRecurring({ db, recurring: recurringJobs, now: clock }),
+          await enqueueRecurring({ db, recurring: [recurring], now: clock }),
           0,
           'same slot: deduped',
         );
         now = new Date('2030-01-01T11:00:00Z');
         assert.equal(
-          await enqueueRecurring({ db, recurring: recurringJobs, now: clock }),
+          await enqueueRecurring({ db, recurring: [recurring], now: clock }),
           1,
           'next slot',
         );

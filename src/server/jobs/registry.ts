@@ -1,12 +1,18 @@
 // Every job definition the worker runs, and the recurring ones the scheduler enqueues.
 // Keep an old version of a definition here until no stored job of that version remains.
+import { casesCheckContacts } from './definitions/cases-check-contacts.ts';
 import { purgeExpired } from './definitions/purge-expired.ts';
 import { sendNotificationEmail } from './definitions/send-notification-email.ts';
 import type { JobDefinition } from './job-definition.ts';
 import type { RecurringJob } from './scheduler.ts';
 
-export const jobDefinitions: readonly JobDefinition[] = [purgeExpired, sendNotificationEmail];
+export const jobDefinitions: readonly JobDefinition[] = [
+  purgeExpired,
+  sendNotificationEmail,
+  casesCheckContacts,
+];
 
 export const recurringJobs: readonly RecurringJob[] = [
   { job: purgeExpired, everyMs: 3_600_000, payload: {} },
+  { job: casesCheckContacts, everyMs: 3_600_000, payload: {} },
 ];
