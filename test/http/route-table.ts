@@ -266,14 +266,16 @@ export const AUTHENTICATED_ROUTES: RouteCase[] = [
   {
     method: 'GET',
     route: '/api/notifications',
-    need: 'reports.read',
+    // Readers of reports or of cases; every role that reads reports also reads cases.
+    need: 'cases.read',
     ok: 200,
     build: plain('/api/notifications'),
   },
   {
     method: 'POST',
     route: '/api/notifications/read',
-    need: 'reports.read',
+    // Readers of reports or of cases; every role that reads reports also reads cases.
+    need: 'cases.read',
     ok: 204,
     build: plain('/api/notifications/read', {}),
   },

@@ -145,12 +145,26 @@ export const replyToReporter = z.strictObject({
   sealedForReporter: sealedMessage,
 });
 
-export const NOTIFICATION_KINDS = ['report_received', 'reporter_message'] as const;
+export const NOTIFICATION_KINDS = [
+  'report_received',
+  'reporter_message',
+  // Cases (src/common/api/cases.ts): they name a case, a task or a referral instead.
+  'case_assigned',
+  'task_due',
+  'contact_overdue',
+  'referral_received',
+  'referral_decided',
+] as const;
 export const notification = z.strictObject({
   id: uuid,
   kind: z.enum(NOTIFICATION_KINDS),
   reportId: uuid.nullable(),
   reportReference: z.string().nullable(),
+  /** The case of a case, task or referral notification, when it is this organisation's. */
+  caseId: uuid.nullable(),
+  caseReference: z.string().nullable(),
+  taskId: uuid.nullable(),
+  referralId: uuid.nullable(),
   createdAt: z.iso.datetime(),
   readAt: z.iso.datetime().nullable(),
 });

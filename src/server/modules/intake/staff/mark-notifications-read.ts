@@ -1,7 +1,7 @@
 import type { Actor } from '../../../../common/policy/permissions.ts';
 import type { IntakeDeps } from '../intake.deps.ts';
 import { markReadOf } from './notifications.repository.ts';
-import { authoriseReports } from './staff.policy.ts';
+import { authoriseNotifications } from './staff.policy.ts';
 
 /**
  * Marks the member's own notifications read: those named, or all. Ids that are not theirs
@@ -14,7 +14,7 @@ export async function markNotificationsRead(options: {
   ids: readonly string[] | undefined;
 }): Promise<number> {
   const { deps, actor } = options;
-  authoriseReports(actor, 'reports.read');
+  authoriseNotifications(actor);
   return markReadOf(deps.db, {
     organisationId: actor.organisationId,
     memberId: actor.memberId,

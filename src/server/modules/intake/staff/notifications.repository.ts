@@ -70,25 +70,45 @@ export async function insertNotifications(
   await db.insertInto('notifications').values(rows).execute();
 }
 
-/** A member's newest notifications, with the reference of the report each names. */
-export async function listNotificationsOf(db: Db, organisationId: string, memberId: string) {
-  return db
+/**
+ * A member's newest notifications, with the reference of the report or case each names.
+ * `withReports: false` leaves out notifications about reports (a member who may not read
+ * reports keeps only those about cases, tasks and referrals).
+ */
+export async function listNotificationsOf(
+  db: Db,
+  organisationId: string,
+  memberId: string,
+  options: { withReports?: boolean } = {},
+) {
+  let query = db
     .selectFrom('notifications')
     .leftJoin('reports', (join) =>
       join
         .onRef('reports.id', '=', 'notifications.report_id')
         .onRef('reports.organisation_id', '=', 'notifications.organisation_id'),
     )
+    .leftJoin('cases', (join) =>
+      join
+        .onRef('cases.id', '=', 'notifications.case_id')
+        .onRef('cases.organisation_id', '=', 'notifications.organisation_id'),
+    )
     .select([
       'notifications.id',
       'notifications.kind',
       'notifications.report_id',
       'reports.reference as report_reference',
+      'cases.id as case_id',
+      'cases.reference as case_reference',
+      'notifications.task_id',
+      'notifications.referral_id',
       'notifications.created_at',
       'notifications.read_at',
     ])
     .where('notifications.organisation_id', '=', organisationId)
-    .where('notifications.member_id', '=', memberId)
+    .where('notifications.member_id', '=', memberId);
+  if (options.withReports === false) query = query.where('notifications.report_id', 'is', null);
+  return query
     .orderBy('notifications.created_at', 'desc')
     .orderBy('notifications.id', 'desc')
     .limit(NOTIFICATION_LIST_LIMIT)

@@ -25,6 +25,15 @@ export function authoriseReports(actor: Actor, permission: ReportPermission): vo
 }
 
 /**
+ * The actor may read their own notifications: members who read reports (new reports,
+ * reporter messages) or cases (assignments, tasks due, overdue contacts, referrals).
+ */
+export function authoriseNotifications(actor: Actor): void {
+  if (can(actor, 'reports.read', actor.organisationId)) return;
+  authorise(actor, 'cases.read', actor.organisationId);
+}
+
+/**
  * The actor may act on this report. The role is checked first, so a role without the
  * permission gets the same 403 for every id; then a report that is missing or belongs to
  * another organisation is a 404.

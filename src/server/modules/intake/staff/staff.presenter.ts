@@ -98,6 +98,10 @@ export function presentNotification(row: NotificationRow): z.infer<typeof notifi
     kind: row.kind as z.infer<typeof notification>['kind'],
     reportId: row.report_id,
     reportReference: row.report_reference,
+    caseId: row.case_id,
+    caseReference: row.case_reference,
+    taskId: row.task_id,
+    referralId: row.referral_id,
     createdAt: row.created_at.toISOString(),
     readAt: row.read_at?.toISOString() ?? null,
   };
