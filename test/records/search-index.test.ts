@@ -57,7 +57,7 @@ function sealedEntry(
 }
 
 function titlesFound(records: ReturnType<typeof openIndexEntry>[], query: string): string[] {
-  return searchRecords(records, query).map((r) => r.title ?? r.reference);
+  return searchRecords(records, query).map((r) => r.title ?? r.reference ?? '');
 }
 
 describe('normaliseForSearch', () => {
@@ -116,7 +116,7 @@ describe('searching opened records', () => {
     assert.deepEqual(titlesFound(records, 'алматы избили'), ['Нападение у кафе']);
     assert.deepEqual(titlesFound(records, 'алматы шантаж'), []);
     assert.deepEqual(titlesFound(records, 'shymkent'), [records[4]?.reference ?? '']);
-    assert.deepEqual(titlesFound(records, records[1]?.reference.toLowerCase() ?? 'x'), [
+    assert.deepEqual(titlesFound(records, records[1]?.reference?.toLowerCase() ?? 'x'), [
       'Қорқыту хаты',
     ]);
   });
@@ -138,7 +138,7 @@ describe('opening and building', () => {
     assert.equal(record.opened, false);
     assert.equal(record.title, null);
     assert.equal(searchRecords([record], 'secret').length, 0);
-    assert.equal(searchRecords([record], entry.reference).length, 1);
+    assert.equal(searchRecords([record], entry.reference ?? '').length, 1);
   });
 
   test('a title moved to another record does not open (the context binds it to its record)', () => {

@@ -13,22 +13,26 @@ import {
   sodium,
   type BoxKeyPair,
 } from '../../../common/crypto/index.ts';
+import { SEARCH_INDEX_COLUMNS } from '../../../common/api/records.ts';
 import { sealedContext } from '../../../common/records/contexts.ts';
 
-/** One incident as the search index route sends it: only ciphertext and its reference. */
+export type IndexedType = keyof typeof SEARCH_INDEX_COLUMNS;
+
+/** One record as the search index route sends it: only ciphertext and its reference. */
 export interface SealedIndexEntry {
   id: string;
-  reference: string;
+  /** Incident reference or person code name; null for an intervention. */
+  reference: string | null;
   /** The record key sealed to the organisation (base64url). */
   sealedRecordKey: string;
   sealedTitle: string | null;
   sealedDescription: string | null;
 }
 
-/** One incident opened in this tab. */
+/** One record opened in this tab. */
 export interface IndexedRecord {
   id: string;
-  reference: string;
+  reference: string | null;
   /** Null when there is none, or it did not open. */
   title: string | null;
   description: string | null;
@@ -76,19 +80,32 @@ function openField(key: Uint8Array, sealed: string | null, context: string): str
   return decryptFieldText(key, fromB64(sealed), context);
 }
 
-/** Opens one entry; a record that does not open is kept (by reference) and marked. */
-export function openIndexEntry(entry: SealedIndexEntry, org: BoxKeyPair): IndexedRecord {
+/**
+ * Opens one entry (an incident's title and description, a person's name and details, an
+ * intervention's title and notes); a record that does not open is kept, by its
+ * reference, and marked.
+ */
+export function openIndexEntry(
+  entry: SealedIndexEntry,
+  org: BoxKeyPair,
+  type: IndexedType = 'incident',
+): IndexedRecord {
+  const columns = SEARCH_INDEX_COLUMNS[type];
   let title: string | null = null;
   let description: string | null = null;
   let opened = true;
   let key: Uint8Array | null = null;
   try {
     key = openRecordKey(fromB64(entry.sealedRecordKey), org);
-    title = openField(key, entry.sealedTitle, sealedContext('incidents', 'sealed_title', entry.id));
+    title = openField(
+      key,
+      entry.sealedTitle,
+      sealedContext(columns.table, columns.title, entry.id),
+    );
     description = openField(
       key,
       entry.sealedDescription,
-      sealedContext('incidents', 'sealed_description', entry.id),
+      sealedContext(columns.table, columns.description, entry.id),
     );
   } catch {
     opened = false;
@@ -101,7 +118,9 @@ export function openIndexEntry(entry: SealedIndexEntry, org: BoxKeyPair): Indexe
     title,
     description,
     opened,
-    haystack: normaliseForSearch([entry.reference, title ?? '', description ?? ''].join('\n')),
+    haystack: normaliseForSearch(
+      [entry.reference ?? '', title ?? '', description ?? ''].join('\n'),
+    ),
   };
 }
 
@@ -167,6 +186,8 @@ export interface BuildOptions {
   slice?: number;
   /** Stops early (the page was left); what is open so far is returned. */
   signal?: AbortSignal;
+  /** The record type of the entries; incidents by default. */
+  type?: IndexedType;
 }
 
 /**
@@ -182,7 +203,9 @@ export async function buildSearchIndex(
   const slice = options.slice ?? 250;
   for (let start = 0; start < entries.length; start += slice) {
     if (options.signal?.aborted) break;
-    const part = entries.slice(start, start + slice).map((entry) => openIndexEntry(entry, org));
+    const part = entries
+      .slice(start, start + slice)
+      .map((entry) => openIndexEntry(entry, org, options.type));
     index.add(part);
     options.onProgress?.(Math.min(start + slice, entries.length), entries.length);
     if (start + slice < entries.length) await new Promise((resolve) => setTimeout(resolve, 0));

@@ -15,6 +15,7 @@ import { AnswersSection, WishesPanel } from './AnswersSection.tsx';
 import { assigneeLabel } from './assignee.ts';
 import { openReport } from './decrypt.ts';
 import { DetailsSection } from './DetailsSection.tsx';
+import { DocumentAsIncident } from './DocumentAsIncident.tsx';
 import { FilesSection } from './FilesSection.tsx';
 import { REPORT_STATUS_LABEL, statusBadgeClass } from './labels.ts';
 import { useAssignees } from './members.ts';
@@ -137,6 +138,7 @@ function OpenReport({ reportId, org }: { reportId: string; org: BoxKeyPair }) {
         onSent={load}
       />
       {canTriage ? <TriageSection report={report} assignees={assignees} onChanged={load} /> : null}
+      <DocumentAsIncident report={report} />
     </Page>
   );
 }
