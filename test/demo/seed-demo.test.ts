@@ -61,6 +61,55 @@ for (const engine of engines()) {
         const list = await t.app.inject({ method: 'GET', url: '/report?lang=en' });
         assert.match(list.body, new RegExp(`/report/${seed.organisationSlug}\\b`));
         assert.match(list.body, new RegExp(`/report/${seed.partner.slug}\\b`));
+
+        // Records and cases: every screen has something to show.
+        assert.equal(seed.records.incidents.length, 4);
+        const incidents = await database.db
+          .selectFrom('incidents')
+          .select(['reference', 'report_id', 'version'])
+          .execute();
+        assert.equal(incidents.length, 4);
+        assert.ok(
+          incidents.some((i) => i.version === 2),
+          'an incident with history',
+        );
+        assert.equal(incidents.filter((i) => i.report_id !== null).length, 2);
+        const acts = await database.db.selectFrom('acts').select('act_type').execute();
+        assert.ok(acts.some((a) => a.act_type === 'police_refusal_to_register'));
+        const relations = await database.db
+          .selectFrom('person_relations')
+          .select('relation')
+          .execute();
+        assert.ok(relations.some((r) => r.relation === 'father_of'));
+        const interventions = await database.db
+          .selectFrom('interventions')
+          .select(['intervention_type', 'authority_response'])
+          .execute();
+        assert.ok(
+          interventions.some(
+            (i) =>
+              i.intervention_type === 'police_complaint' &&
+              i.authority_response === 'refused_to_register',
+          ),
+        );
+        const cases = await database.db
+          .selectFrom('cases')
+          .select(['status', 'restricted', 'outcome'])
+          .execute();
+        assert.deepEqual(cases.map((c) => c.status).sort(), ['active', 'closed', 'urgent']);
+        assert.ok(cases.some((c) => c.restricted));
+        const tasks = await database.db.selectFrom('tasks').select('id').execute();
+        assert.ok(tasks.length >= 3);
+        const alerts = await database.db.selectFrom('contact_alerts').select('id').execute();
+        assert.equal(alerts.length, 1, 'the urgent case has an overdue contact');
+        const referrals = await database.db
+          .selectFrom('referrals')
+          .select(['status', 'scope'])
+          .execute();
+        assert.deepEqual(
+          referrals.map((r) => r.status),
+          ['pending'],
+        );
       } finally {
         await t.close();
         await database.close();

@@ -59,6 +59,13 @@ export function registerDemoCommand(program: Command): void {
           .filter((r) => r.status !== 'spam')
           .map((r) => `  ${r.reference}  ${r.locale}  ${r.status.padEnd(11)} ${r.codename}`),
         '',
+        `Invented incidents (${seed.records.incidents.join(', ')}) and cases:`,
+        ...seed.records.cases.map(
+          (c) =>
+            `  ${c.reference}  ${c.status.padEnd(7)}${c.restricted ? '  restricted: only its lawyer and admins see it' : ''}`,
+        ),
+        `The urgent case is referred to the second organisation: sign in as its admin to accept it.`,
+        '',
         'Press Ctrl+C to stop.',
       ].join('\n'),
     );

@@ -18,6 +18,7 @@ import { replyToReporter } from '../modules/intake/staff/reply-to-reporter.ts';
 import { submitReport } from '../modules/intake/submit-report.ts';
 
 export interface DemoReport {
+  id: string;
   locale: Locale;
   reference: string;
   codename: string;
@@ -66,7 +67,7 @@ const REPORTS: DemoReportSpec[] = [
       biasIndicators: ['outing', 'words'],
       reportedToPolice: 'yes',
       policeResponse: 'refused_to_register',
-      wishes: ['contact_me', 'legal_help', 'shelter'],
+      wishes: ['contact_me', 'legal_help', 'shelter', 'referral'],
     },
     details: {
       narrative:
@@ -74,7 +75,7 @@ const REPORTS: DemoReportSpec[] = [
       contact: 'Signal: @demo_invented_contact, писать после 19:00',
       policeDetails: 'Участковый сказал, что это «семейное дело», и не принял заявление.',
     },
-    status: 'in_progress',
+    status: 'accepted',
     assign: true,
     thread: [
       'Здравствуйте. Спасибо, что написали. С вами свяжется наш юрист. Можете ли вы уточнить район?',
@@ -97,6 +98,7 @@ const REPORTS: DemoReportSpec[] = [
       notReportedReasons: ['fear_police', 'fear_outing'],
       wishes: ['statistics', 'documentation_only'],
     },
+    status: 'in_progress',
     details: {
       narrative:
         '[Ойдан шығарылған мысал] Кешке аялдамада үш бейтаныс адам жас жігітті сыртқы келбеті үшін соқты. Мен оқиғаны көрдім, суретке түсірдім.',
@@ -259,6 +261,7 @@ export async function seedDemoReports(options: {
       });
     }
     out.push({
+      id: reportId,
       locale: spec.locale,
       reference: submitted.reference,
       codename: submitted.codename,

@@ -9,6 +9,7 @@ import { createKeyGrant, type KdfParams } from '../../common/crypto/keys.ts';
 import type { Actor } from '../../common/policy/permissions.ts';
 import { acceptInvitation } from '../modules/accounts/accept-invitation.ts';
 import type { IntakeDeps } from '../modules/intake/intake.deps.ts';
+import { seedDemoCases, type DemoCasesSeed } from './seed-demo-cases.ts';
 import { seedDemoReports, type DemoReport } from './seed-demo-reports.ts';
 import { approveMember } from '../modules/accounts/approve-member.ts';
 import { createInvitation } from '../modules/accounts/create-invitation.ts';
@@ -29,8 +30,10 @@ export interface DemoSeed {
   openInvitationToken: string;
   /** Invented reports, with the codenames a newcomer can try at /return. */
   reports: DemoReport[];
-  /** A second organisation, so /report has a choice to show. */
+  /** A second organisation, so /report has a choice to show and a case can be referred. */
   partner: { name: string; slug: string; admin: DemoMember };
+  /** Invented incidents and cases. */
+  records: DemoCasesSeed;
 }
 
 /** A fresh random passphrase per run: the demo has no default password either. */
@@ -131,6 +134,21 @@ export async function seedDemo(options: { deps: IntakeDeps; kdf: KdfParams }): P
     caseWorker: actors.get('case_worker') ?? adminActor,
   });
   const partner = await seedPartner(deps, kdf);
+  const reportId = (status: string, locale: string) => {
+    const found = reports.find((r) => r.status === status && r.locale === locale);
+    if (!found) throw new Error(`the demo has no ${status} ${locale} report`);
+    return found.id;
+  };
+  const records = await seedDemoCases({
+    deps,
+    org: { id: organisationId, keyPair: built.orgKeyPair },
+    admin: adminActor,
+    caseWorker: actors.get('case_worker') ?? adminActor,
+    lawyer: actors.get('lawyer') ?? adminActor,
+    partner: { id: partner.id, publicKey: partner.publicKey },
+    confinementReportId: reportId('accepted', 'ru'),
+    onlineReportId: reportId('accepted', 'en'),
+  });
   return {
     organisationName,
     organisationSlug,
@@ -138,12 +156,16 @@ export async function seedDemo(options: { deps: IntakeDeps; kdf: KdfParams }): P
     members,
     openInvitationToken: open.token,
     reports,
-    partner,
+    partner: { name: partner.name, slug: partner.slug, admin: partner.admin },
+    records,
   };
 }
 
 /** A second invented organisation that also accepts reports, with only its admin. */
-async function seedPartner(deps: IntakeDeps, kdf: KdfParams): Promise<DemoSeed['partner']> {
+async function seedPartner(
+  deps: IntakeDeps,
+  kdf: KdfParams,
+): Promise<DemoSeed['partner'] & { id: string; publicKey: Uint8Array }> {
   const name = 'Demo: Steppe Support Line (invented)';
   const slug = 'demo-partner';
   const admin: DemoMember = {
@@ -164,10 +186,10 @@ async function seedPartner(deps: IntakeDeps, kdf: KdfParams): Promise<DemoSeed['
       kdf,
     },
   });
-  await registerOrganisation({
+  const { organisationId } = await registerOrganisation({
     deps,
     organisation: built.body.organisation,
     admin: built.body.admin,
   });
-  return { name, slug, admin };
+  return { name, slug, admin, id: organisationId, publicKey: built.orgKeyPair.publicKey };
 }
