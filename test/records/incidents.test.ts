@@ -459,6 +459,42 @@ for (const engine of engines()) {
       assert.ok(!('sealedTitle' in (rows[0] ?? {})), 'lists carry coded fields only');
     });
 
+    test('audit rows carry ids, codes and field names, never a sealed value', async () => {
+      const org = await createOrganisation(t);
+      const person = await createTestPerson(t, org, org.admin, { name: 'Sealed name' });
+      const made = await createTestIncident(t, org, org.admin, {
+        title: 'Sealed title',
+        sources: [{ type: 'media', reliability: 'medium', personId: person.id, note: 'Note' }],
+      });
+      const act = await createTestAct(t, made, org.admin, { notes: 'Sealed notes' });
+      const newTitle = seal(made.recordKey, 'Another', 'incidents', 'sealed_title', made.id);
+      await call(t, 'PATCH', `/api/incidents/${made.id}`, {
+        cookie: org.admin.cookie,
+        payload: { expectedVersion: 1, sealedTitle: newTitle },
+      });
+      const sealedValues = [
+        made.detail.sealedTitle,
+        made.detail.sources[0]?.sealedNote,
+        made.detail.sealedRecordKey,
+        person.detail.sealedName,
+        person.detail.sealedRecordKey,
+        act.sealedNotes,
+        newTitle,
+      ].filter((v): v is string => typeof v === 'string');
+      assert.equal(sealedValues.length, 7);
+      const rows = await t.database.db
+        .selectFrom('audit_events')
+        .select(['action', 'fields'])
+        .where('organisation_id', '=', org.id)
+        .execute();
+      assert.ok(rows.length >= 4);
+      const text = JSON.stringify(rows);
+      for (const value of sealedValues) {
+        assert.ok(!text.includes(value.slice(0, 24)), 'a sealed value reached the audit log');
+        assert.ok(!text.includes(Buffer.from(value, 'base64url').toString('hex').slice(0, 32)));
+      }
+    });
+
     test('the search index pages through every incident with its sealed key, title and description', async () => {
       const org = await createOrganisation(t);
       const titles = new Map<string, string>();
