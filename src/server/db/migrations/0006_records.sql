@@ -14,7 +14,10 @@ create index incidents_org_created_keyset_idx on incidents (organisation_id, cre
 create index incidents_org_updated_keyset_idx on incidents (organisation_id, updated_at, id);
 
 -- Equality filters not covered by 0005.
-create index incidents_org_precision_idx on incidents (organisation_id, date_precision);
+-- Precision with the date key: "unknown" precision goes with an unknown date, which sorts
+-- last, so an index on the precision alone would leave the date order to a scan of them all.
+create index incidents_org_precision_idx
+  on incidents (organisation_id, date_precision, (coalesce(incident_date, '-infinity'::date)), id);
 create index incidents_org_city_idx on incidents (organisation_id, city) where city is not null;
 create index incidents_org_place_idx on incidents (organisation_id, place_type)
   where place_type is not null;

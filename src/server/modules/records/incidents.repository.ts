@@ -115,6 +115,12 @@ export async function listIncidentRows(
         : sql`coalesce(incident_date, '-infinity'::date)`;
   const cast = filter.sort === 'incident_date' ? sql`::date` : sql`::timestamptz`;
   const desc = filter.order === 'desc';
+  // The same date range stated on the sort key lets the keyset index start and stop at
+  // the range instead of scanning every later incident to reach it.
+  if (filter.sort === 'incident_date') {
+    if (filter.from) query = query.where(sql<boolean>`${key} >= ${filter.from}::date`);
+    if (filter.to) query = query.where(sql<boolean>`${key} <= ${filter.to}::date`);
+  }
   if (after) {
     const value = sql`${after.key}${cast}`;
     query = desc
