@@ -6,16 +6,27 @@
 // Every screen: no request to another origin, no console error, no sideways scroll.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { labelOf } from '../src/common/intake/vocabulary.ts';
 import { CONTACT_CHANNELS, REFERRAL_STATUSES } from '../src/common/cases/vocabulary.ts';
 import { translate, type TranslationKey } from '../src/common/i18n/index.ts';
+import { encryptField, openRecordKey, toB64 } from '../src/common/crypto/index.ts';
+import { sealedContext } from '../src/common/records/contexts.ts';
+import { call } from '../test/helpers/http.ts';
 import { engines } from '../test/helpers/engines.ts';
 import { createOrganisation } from '../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../test/helpers/test-app.ts';
 import { browserSkip, launchBrowser } from './helpers/browser.ts';
-import { addPartner, listen, signIn, signOut } from './helpers/cases.ts';
+import {
+  accessibilityProblems,
+  addPartner,
+  inApp,
+  listen,
+  signIn,
+  signOut,
+} from './helpers/cases.ts';
 
 const VIEWPORT = { width: 360, height: 740 };
 const locale = 'ru' as const;
@@ -45,10 +56,12 @@ describe('cases screens', { skip }, () => {
     const problems: string[] = [];
     const ours = await createOrganisation(t, 'Шырақ');
     const partner = await createOrganisation(t, 'Көмек');
-    await addPartner(t, ours, partner);
     await addPartner(t, partner, ours);
 
-    const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT });
+    const context: BrowserContext = await browser.newContext({
+      viewport: VIEWPORT,
+      acceptDownloads: true,
+    });
     context.on('request', (r) => {
       if (!r.url().startsWith(origin)) problems.push(`request to another origin: ${r.url()}`);
     });
@@ -64,11 +77,27 @@ describe('cases screens', { skip }, () => {
     const noSideScroll = async (name: string) => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > VIEWPORT.width) problems.push(`${name}: scrolls sideways (${width}px)`);
+      for (const v of await accessibilityProblems(page)) problems.push(`${name}: ${v}`);
     };
 
     // ---- a member of the first organisation opens a case ----
     await signIn(page, origin, ours.admin, locale, 'Шырақ');
     await page.getByRole('heading', { name: tr('cases.dashboard.urgent') }).waitFor();
+    await noSideScroll('overview with the dashboard');
+
+    // ---- the admin makes the other organisation a partner ----
+    await page.getByRole('button', { name: tr('nav.menu') }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: tr('nav.partners') })
+      .click();
+    await page
+      .getByRole('button', { name: tr('cases.partners.add', { name: 'Көмек' }), exact: true })
+      .click();
+    await page
+      .getByRole('button', { name: tr('cases.partners.remove', { name: 'Көмек' }), exact: true })
+      .waitFor();
+    await noSideScroll('partners');
     await page.getByRole('button', { name: tr('nav.menu') }).click();
     await page
       .getByRole('navigation')
@@ -115,6 +144,50 @@ describe('cases screens', { skip }, () => {
       .getByText(labelOf(CONTACT_CHANNELS, 'phone', locale), { exact: false })
       .waitFor();
 
+    await page.getByTestId('timeline-item').getByText('Жива, дома, говорит свободно').waitFor();
+
+    // ---- someone else saves the title meanwhile: a conflict keeps the member's text ----
+    await button('cases.edit.start').click();
+    const mine = `${title} (моё)`;
+    await label('cases.field.title').fill(mine);
+    const theirs = `${title} (их)`;
+    const held = await t.database.db
+      .selectFrom('record_keys')
+      .innerJoin('cases', 'cases.id', 'record_keys.record_id')
+      .select(['record_keys.sealed_key', 'cases.version'])
+      .where('record_keys.record_id', '=', row.id)
+      .where('record_keys.organisation_id', '=', ours.id)
+      .executeTakeFirstOrThrow();
+    const caseKey = openRecordKey(new Uint8Array(held.sealed_key), ours.orgKeyPair);
+    const edited = await call(t, 'PATCH', `/api/cases/${row.id}`, {
+      cookie: ours.admin.cookie,
+      payload: {
+        expectedVersion: held.version,
+        sealedTitle: toB64(
+          encryptField(caseKey, theirs, sealedContext('cases', 'sealed_title', row.id)),
+        ),
+      },
+    });
+    assert.equal(edited.statusCode, 200, edited.body);
+    await button('common.save').click();
+    await page.getByTestId('conflict-theirs').getByText(theirs).waitFor();
+    assert.equal(await label('cases.edit.yourTitle').inputValue(), mine, 'my text is kept');
+    await noSideScroll('edit conflict');
+    await button('cases.edit.reapply').click();
+    await page.getByTestId('case-page-title').getByText(mine).waitFor();
+    await page.getByText(tr('cases.history.title')).click();
+    await page.getByText(theirs).first().waitFor();
+    await page.getByRole('button', { name: tr('cases.history.restore', { version: 1 }) }).waitFor();
+
+    // ---- the case file as a PDF, made in the browser ----
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 60_000 }),
+      button('cases.export.button').click(),
+    ]);
+    assert.equal(download.suggestedFilename(), `case-${row.reference}-${locale}.pdf`);
+    const pdf = await readFile(await download.path());
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+
     // ---- consent, then the referral ----
     await button('cases.consent.record').click();
     await page.getByLabel(tr('cases.consent.note'), { exact: true }).fill('Устно, по телефону');
@@ -142,6 +215,10 @@ describe('cases screens', { skip }, () => {
       'the partner got the case key and nothing the scope does not cover',
     );
 
+    await inApp(page, '/app/cases?restricted=1');
+    await page.getByTestId('case-row').getByTestId('case-title').getByText(mine).waitFor();
+    await noSideScroll('cases list with a case');
+
     // ---- the partner accepts and reads the shared case ----
     await signOut(page, locale);
     await signIn(page, origin, partner.admin, locale, 'Көмек');
@@ -158,7 +235,7 @@ describe('cases screens', { skip }, () => {
     await incoming
       .getByRole('link', { name: tr('cases.incoming.open', { reference: row.reference }) })
       .click();
-    await page.getByTestId('shared-case-title').getByText(title).waitFor({ timeout: 30_000 });
+    await page.getByTestId('shared-case-title').getByText(mine).waitFor({ timeout: 30_000 });
     await page.getByText('Қауіпсіз жерге көшіру').waitFor();
     await noSideScroll('shared case');
 

@@ -1,6 +1,8 @@
 // Helpers of the cases browser tests: a listening test server, signing in through the
 // login page in a chosen language, in-app navigation, and partner organisations set up
 // through the same API an admin's screen uses.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import type { Locale } from '../../src/common/api/accounts.ts';
 import { translate, type TranslationKey } from '../../src/common/i18n/index.ts';
@@ -64,4 +66,34 @@ export async function addPartner(
     payload: {},
   });
   if (res.statusCode >= 300) throw new Error(`partner failed: ${res.statusCode} ${res.body}`);
+}
+
+const axeSource = await readFile(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** Serious and critical WCAG 2 A/AA violations on the page (axe-core), as readable lines. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            o: object,
+          ): Promise<{
+            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }

@@ -125,7 +125,7 @@ function OpenCase({ caseId, org }: { caseId: string; org: BoxKeyPair }) {
       <TimelineSection
         caseId={c.id}
         org={org}
-        version={`${c.version}-${c.updatedAt}-${detail.tasks.length}`}
+        version={`${c.version}-${c.updatedAt}-${c.lastContactAt ?? ''}-${detail.tasks.map((x) => x.version).join('.')}`}
       />
       <ConsentReferralSection detail={detail} opened={opened} org={org} reload={reload} />
       <ExportSection detail={detail} opened={opened} org={org} />

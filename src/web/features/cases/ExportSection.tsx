@@ -13,7 +13,7 @@ import { openContactNote, type OpenedCase } from './decrypt.ts';
 import { caseFilePdfName, downloadCaseFilePdf } from './pdf/export-case-pdf.ts';
 import { buildCaseFileModel } from './pdf-model.ts';
 import { openKey } from './sealing.ts';
-import { openTimelineItem } from './TimelineSection.tsx';
+import { openTimelineItem } from './timeline.ts';
 
 export function ExportSection({
   detail,
