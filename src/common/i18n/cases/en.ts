@@ -272,4 +272,5 @@ export const casesEn = {
   'cases.notification.referral_received': 'A partner organisation referred a case to you',
   'cases.notification.referral_decided': 'A partner answered your referral',
   'cases.notification.open': 'Open',
+  'cases.notification.openCase': 'Open case {reference}',
 };

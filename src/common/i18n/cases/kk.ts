@@ -278,4 +278,5 @@ export const casesKk: FeatureMessages<typeof casesEn> = {
   'cases.notification.referral_received': 'Серіктес ұйым сізге іс жолдады',
   'cases.notification.referral_decided': 'Серіктес сіздің жолдамаңызға жауап берді',
   'cases.notification.open': 'Ашу',
+  'cases.notification.openCase': '{reference} ісін ашу',
 };

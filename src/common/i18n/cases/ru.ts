@@ -288,4 +288,5 @@ export const casesRu: FeatureMessages<typeof casesEn> = {
   'cases.notification.referral_received': 'Организация-партнёр передала вам дело',
   'cases.notification.referral_decided': 'Партнёр ответил на вашу передачу',
   'cases.notification.open': 'Открыть',
+  'cases.notification.openCase': 'Открыть дело {reference}',
 };

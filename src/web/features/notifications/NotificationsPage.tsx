@@ -8,7 +8,7 @@ import { Alert, Busy, Page } from '../../components/ui.tsx';
 import { errorText } from '../../lib/errors.ts';
 import { NOTIFICATION_KIND_LABEL } from '../reports/labels.ts';
 import { refreshNotifications, useNotifications } from './unread.ts';
-import { CASE_NOTIFICATION_LABEL, caseNotificationHref } from './case-kinds.ts';
+import { CASE_NOTIFICATION_LABEL, caseNotificationHref, caseReferenceOf } from './case-kinds.ts';
 import type { MessageKey } from '../../../common/i18n/index.ts';
 
 /** Report kinds first, then case kinds; a kind this page does not know shows as itself. */
@@ -109,7 +109,9 @@ export function NotificationsPage() {
                   ) : null}
                   {!n.reportId && caseNotificationHref(n) ? (
                     <Link href={caseNotificationHref(n) ?? ''} onClick={() => markOne(n.id)}>
-                      {t('cases.notification.open')}
+                      {caseReferenceOf(n)
+                        ? t('cases.notification.openCase', { reference: caseReferenceOf(n) ?? '' })
+                        : t('cases.notification.open')}
                     </Link>
                   ) : null}
                   <span className="muted">{dateTime(n.createdAt)}</span>

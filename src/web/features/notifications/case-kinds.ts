@@ -14,6 +14,7 @@ export const CASE_NOTIFICATION_LABEL: Record<string, MessageKey> = {
 export interface CaseNotificationRefs {
   kind: string;
   caseId?: string | null;
+  caseReference?: string | null;
   referralId?: string | null;
 }
 
@@ -22,4 +23,9 @@ export function caseNotificationHref(n: CaseNotificationRefs): string | null {
   if (n.kind === 'referral_received') return '/app/referrals';
   if (n.caseId) return `/app/cases/${n.caseId}`;
   return null;
+}
+
+/** The case reference a notification names, when the server sends one. */
+export function caseReferenceOf(n: CaseNotificationRefs): string | null {
+  return n.caseReference ?? null;
 }
