@@ -35,9 +35,9 @@ function caseRoutes(
     ['POST', `/api/cases/${id}/status`, { expectedVersion: 1, status: 'active' }],
     ['GET', `/api/cases/${id}/versions`, undefined],
     ['POST', `/api/cases/${id}/versions/1/restore`, { expectedVersion: 1 }],
-    ['PUT', `/api/cases/${id}/members/${memberId}`, undefined],
+    ['PUT', `/api/cases/${id}/members/${memberId}`, {}],
     ['DELETE', `/api/cases/${id}/members/${memberId}`, undefined],
-    ['PUT', `/api/cases/${id}/incidents/${incidentId}`, undefined],
+    ['PUT', `/api/cases/${id}/incidents/${incidentId}`, {}],
     ['DELETE', `/api/cases/${id}/incidents/${incidentId}`, undefined],
     ['GET', `/api/cases/${id}/timeline`, undefined],
     ['GET', `/api/cases/${id}/tasks`, undefined],
@@ -61,7 +61,7 @@ function caseRoutes(
       `/api/cases/${id}/consents`,
       { id: crypto.randomUUID(), source: 'recorded', scope: ['case'], sealedNote: 'AAAAAA' },
     ],
-    ['POST', `/api/cases/${id}/consents/${consentId}/withdraw`, undefined],
+    ['POST', `/api/cases/${id}/consents/${consentId}/withdraw`, {}],
     ['GET', `/api/cases/${id}/referral-plan?scope=case`, undefined],
     ['GET', `/api/cases/${id}/referrals`, undefined],
     [
@@ -181,6 +181,7 @@ for (const engine of engines()) {
       // back the notification naming the case.
       const put = await call(t, 'PUT', `/api/cases/${kase.id}/members/${coordinator.id}`, {
         cookie: org.admin.cookie,
+        payload: {},
       });
       assert.equal(put.statusCode, 204, put.body);
       assert.equal(

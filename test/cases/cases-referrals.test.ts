@@ -201,7 +201,7 @@ for (const engine of engines()) {
         t,
         'POST',
         `/api/cases/${w.kase.id}/consents/${consentId}/withdraw`,
-        { cookie: w.coordinator.cookie },
+        { cookie: w.coordinator.cookie, payload: {} },
       );
       assert.equal(withdrawn.statusCode, 200, withdrawn.body);
       const afterWithdrawal = await send(w, full);
@@ -400,10 +400,12 @@ for (const engine of engines()) {
       assert.equal((await getBundle(t, w.partnerCoordinator, second)).res.statusCode, 200);
       const partnerWithdraws = await call(t, 'POST', `/api/referrals/${second}/withdraw`, {
         cookie: w.partnerCoordinator.cookie,
+        payload: {},
       });
       assert.equal(partnerWithdraws.statusCode, 404, 'only the referrer withdraws');
       const withdrawn = await call(t, 'POST', `/api/referrals/${second}/withdraw`, {
         cookie: w.coordinator.cookie,
+        payload: {},
       });
       assert.equal(withdrawn.statusCode, 200, withdrawn.body);
       assert.deepEqual((await stored(w)).partnerKeys, [], 'withdrawn: no key copies left');
@@ -428,6 +430,7 @@ for (const engine of engines()) {
       });
       await call(t, 'POST', `/api/cases/${w.kase.id}/consents/${consentId}/withdraw`, {
         cookie: w.coordinator.cookie,
+        payload: {},
       });
       const after = await call(t, 'GET', `/api/referrals/${third}`, {
         cookie: w.coordinator.cookie,
@@ -492,13 +495,21 @@ for (const engine of engines()) {
         404,
       );
       assert.equal(
-        (await call(t, 'PUT', `/api/partners/${w.stranger.id}`, { cookie: w.coordinator.cookie }))
-          .statusCode,
+        (
+          await call(t, 'PUT', `/api/partners/${w.stranger.id}`, {
+            cookie: w.coordinator.cookie,
+            payload: {},
+          })
+        ).statusCode,
         403,
       );
       assert.equal(
-        (await call(t, 'PUT', `/api/partners/${w.home.id}`, { cookie: w.home.admin.cookie }))
-          .statusCode,
+        (
+          await call(t, 'PUT', `/api/partners/${w.home.id}`, {
+            cookie: w.home.admin.cookie,
+            payload: {},
+          })
+        ).statusCode,
         400,
       );
       const removed = await call(t, 'DELETE', `/api/partners/${w.partner.id}`, {

@@ -76,6 +76,7 @@ for (const engine of engines()) {
         const kase = await createTestCase(t, org, worker, { contactAlertDays: 3 });
         await call(t, 'PUT', `/api/cases/${kase.id}/members/${org.admin.id}`, {
           cookie: org.admin.cookie,
+          payload: {},
         });
         t.clock.advance(2 * DAY);
         await check();

@@ -279,16 +279,19 @@ for (const engine of engines()) {
       for (const memberId of [monitor.id, elsewhere.admin.id, randomUUID()]) {
         const res = await call(t, 'PUT', `/api/cases/${kase.id}/members/${memberId}`, {
           cookie: coordinator.cookie,
+          payload: {},
         });
         assert.equal(res.statusCode, 400, res.body);
         assert.equal(errorOf(res).code, 'invalid_assignee');
       }
       const ok = await call(t, 'PUT', `/api/cases/${kase.id}/members/${viewer.id}`, {
         cookie: coordinator.cookie,
+        payload: {},
       });
       assert.equal(ok.statusCode, 204, ok.body);
       const again = await call(t, 'PUT', `/api/cases/${kase.id}/members/${viewer.id}`, {
         cookie: coordinator.cookie,
+        payload: {},
       });
       assert.equal(again.statusCode, 204);
       const notes = await call(t, 'GET', '/api/notifications', { cookie: viewer.cookie });
@@ -322,7 +325,7 @@ for (const engine of engines()) {
       const fresh = await createTestReport(t, org);
       const accepted = await createTestReport(t, org, { status: 'accepted' });
       const put = (path: string) =>
-        call(t, 'PUT', `/api/cases/${kase.id}/${path}`, { cookie: worker.cookie });
+        call(t, 'PUT', `/api/cases/${kase.id}/${path}`, { cookie: worker.cookie, payload: {} });
       assert.equal((await put(`incidents/${incident.id}`)).statusCode, 204);
       assert.equal((await put(`incidents/${foreign.id}`)).statusCode, 404);
       assert.equal((await put(`incidents/${randomUUID()}`)).statusCode, 404);
@@ -357,6 +360,7 @@ for (const engine of engines()) {
       const incident = await createTestIncident(t, org);
       await call(t, 'PUT', `/api/cases/${kase.id}/incidents/${incident.id}`, {
         cookie: worker.cookie,
+        payload: {},
       });
       const task = await addTestTask(t, worker, kase);
       await recordTestContact(t, worker, kase, t.clock.now());

@@ -251,6 +251,7 @@ export async function linkToCase(
 ): Promise<void> {
   const res = await call(t, 'PUT', `/api/cases/${caseId}/${kind}/${recordId}`, {
     cookie: actor.cookie,
+    payload: {},
   });
   assert.equal(res.statusCode, 204, `link ${kind}: ${res.body}`);
 }
@@ -324,7 +325,10 @@ export async function recordTestConsent(
 
 /** `org` lists `partner` as a partner (its admin does it through the API). */
 export async function makePartner(t: TestApp, org: TestOrganisation, partner: TestOrganisation) {
-  const res = await call(t, 'PUT', `/api/partners/${partner.id}`, { cookie: org.admin.cookie });
+  const res = await call(t, 'PUT', `/api/partners/${partner.id}`, {
+    cookie: org.admin.cookie,
+    payload: {},
+  });
   assert.equal(res.statusCode, 204, `add partner: ${res.body}`);
 }
 

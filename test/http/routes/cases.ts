@@ -160,6 +160,7 @@ export const CASES_ROUTES: RouteCase[] = [
     ok: 204,
     build: async (t, org, actor) => ({
       url: `/api/cases/${(await newCase(t, org)).id}/members/${actor.id}`,
+      payload: {},
     }),
   },
   {
@@ -179,6 +180,7 @@ export const CASES_ROUTES: RouteCase[] = [
       ok: 204,
       build: async (t, org) => ({
         url: `/api/cases/${(await newCase(t, org)).id}/incidents/${(await createTestIncident(t, org)).id}`,
+        ...(method === 'PUT' ? { payload: {} } : {}),
       }),
     },
     {
@@ -188,6 +190,7 @@ export const CASES_ROUTES: RouteCase[] = [
       ok: 204,
       build: async (t, org) => ({
         url: `/api/cases/${(await newCase(t, org)).id}/people/${(await createTestPerson(t, org)).id}`,
+        ...(method === 'PUT' ? { payload: {} } : {}),
       }),
     },
     {
@@ -197,6 +200,7 @@ export const CASES_ROUTES: RouteCase[] = [
       ok: 204,
       build: async (t, org) => ({
         url: `/api/cases/${(await newCase(t, org)).id}/reports/${(await createTestReport(t, org, { status: 'accepted' })).reportId}`,
+        ...(method === 'PUT' ? { payload: {} } : {}),
       }),
     },
   ]),
@@ -260,7 +264,7 @@ export const CASES_ROUTES: RouteCase[] = [
     build: async (t, org) => {
       const kase = await newCase(t, org);
       const consentId = await recordTestConsent(t, org.admin, kase, ['case']);
-      return { url: `/api/cases/${kase.id}/consents/${consentId}/withdraw` };
+      return { url: `/api/cases/${kase.id}/consents/${consentId}/withdraw`, payload: {} };
     },
   },
   {
@@ -357,7 +361,10 @@ export const CASES_ROUTES: RouteCase[] = [
     route: '/api/referrals/:id/withdraw',
     need: 'referrals.send',
     ok: 200,
-    build: async (t, org) => ({ url: `/api/referrals/${await outgoingReferral(t, org)}/withdraw` }),
+    build: async (t, org) => ({
+      url: `/api/referrals/${await outgoingReferral(t, org)}/withdraw`,
+      payload: {},
+    }),
   },
   {
     method: 'GET',
@@ -387,7 +394,10 @@ export const CASES_ROUTES: RouteCase[] = [
     route: '/api/partners/:organisationId',
     need: 'partners.manage',
     ok: 204,
-    build: async (t) => ({ url: `/api/partners/${(await createOrganisation(t, 'Partner')).id}` }),
+    build: async (t) => ({
+      url: `/api/partners/${(await createOrganisation(t, 'Partner')).id}`,
+      payload: {},
+    }),
   },
   {
     method: 'DELETE',

@@ -2,6 +2,7 @@
 // links, timeline, tasks and contacts of a case, consents, the organisation's alert days.
 // Each route reads as: schema → authenticate → use case (which loads and authorises) → present.
 import type { FastifyInstance } from 'fastify';
+import { emptyRequest } from '../../../common/api/accounts.ts';
 import * as api from '../../../common/api/cases.ts';
 import { toB64 } from '../../../common/crypto/encoding.ts';
 import { requireActiveActor } from '../../http/authenticate.ts';
@@ -226,6 +227,7 @@ export function registerCaseRoutes(instance: FastifyInstance, deps: CasesDeps): 
       schema: {
         tags,
         params: api.caseMemberParams,
+        body: emptyRequest,
         response: { 204: noContent, ...errorResponses },
       },
     },
@@ -282,7 +284,14 @@ export function registerCaseRoutes(instance: FastifyInstance, deps: CasesDeps): 
     const recordIdOf = (params: Record<string, string>) => params[link.param] ?? '';
     app.put(
       `/api/cases/:id/${link.path}`,
-      { schema: { tags, params: link.params, response: { 204: noContent, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          params: link.params,
+          body: emptyRequest,
+          response: { 204: noContent, ...errorResponses },
+        },
+      },
       async (request, reply) => {
         const params = request.params as Record<string, string>;
         await linkCaseRecord({
@@ -456,6 +465,7 @@ export function registerCaseRoutes(instance: FastifyInstance, deps: CasesDeps): 
       schema: {
         tags,
         params: api.caseConsentParams,
+        body: emptyRequest,
         response: { 200: api.consentResponse, ...errorResponses },
       },
     },

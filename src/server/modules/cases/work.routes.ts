@@ -2,6 +2,7 @@
 // /api/referrals), partners (/api/partners) and the dashboard (/api/dashboard).
 // Each route reads as: schema → authenticate → use case (which loads and authorises) → present.
 import type { FastifyInstance } from 'fastify';
+import { emptyRequest } from '../../../common/api/accounts.ts';
 import * as api from '../../../common/api/cases.ts';
 import { toB64 } from '../../../common/crypto/encoding.ts';
 import { requireActiveActor } from '../../http/authenticate.ts';
@@ -289,6 +290,7 @@ export function registerWorkRoutes(instance: FastifyInstance, deps: CasesDeps): 
       schema: {
         tags,
         params: api.referralIdParams,
+        body: emptyRequest,
         response: { 200: api.referralDetail, ...errorResponses },
       },
     },
@@ -347,6 +349,7 @@ export function registerWorkRoutes(instance: FastifyInstance, deps: CasesDeps): 
       schema: {
         tags,
         params: api.partnerParams,
+        body: emptyRequest,
         response: { 204: noContent, ...errorResponses },
       },
     },
