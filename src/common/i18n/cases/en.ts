@@ -243,6 +243,11 @@ export const casesEn = {
   'cases.settings.days': 'Days without contact before an alert',
   'cases.settings.daysHint': 'For cases that do not set their own number.',
   'cases.settings.saved': 'Saved.',
+  'cases.settings.caseTitle': 'Access and contact alerts',
+  'cases.settings.centralHint': 'Chosen among the people linked to the case.',
+  'cases.settings.save': 'Save settings',
+  'cases.settings.conflict':
+    'Someone else changed this case meanwhile; nothing was saved. The form now shows what is saved: check it and save again.',
 
   'cases.dashboard.urgent': 'Urgent cases',
   'cases.dashboard.noUrgent': 'No urgent case.',

@@ -249,6 +249,11 @@ export const casesKk: FeatureMessages<typeof casesEn> = {
   'cases.settings.days': 'Ескертуге дейінгі байланыссыз күндер',
   'cases.settings.daysHint': 'Өз санын көрсетпеген істер үшін.',
   'cases.settings.saved': 'Сақталды.',
+  'cases.settings.caseTitle': 'Қолжетімділік және байланыс ескертулері',
+  'cases.settings.centralHint': 'Іспен байланысты адамдардың ішінен таңдалады.',
+  'cases.settings.save': 'Баптауларды сақтау',
+  'cases.settings.conflict':
+    'Осы уақытта істі басқа біреу өзгертті; ештеңе сақталмады. Пішін сақталған мәндерді көрсетеді: тексеріп, қайта сақтаңыз.',
 
   'cases.dashboard.urgent': 'Шұғыл істер',
   'cases.dashboard.noUrgent': 'Шұғыл іс жоқ.',

@@ -257,6 +257,11 @@ export const casesRu: FeatureMessages<typeof casesEn> = {
   'cases.settings.days': 'Дней без контакта до оповещения',
   'cases.settings.daysHint': 'Для дел, в которых не указано своё число.',
   'cases.settings.saved': 'Сохранено.',
+  'cases.settings.caseTitle': 'Доступ и оповещения о контактах',
+  'cases.settings.centralHint': 'Выбирается среди людей, связанных с делом.',
+  'cases.settings.save': 'Сохранить настройки',
+  'cases.settings.conflict':
+    'Тем временем дело изменил кто-то другой; ничего не сохранено. Форма показывает сохранённые значения: проверьте и сохраните снова.',
 
   'cases.dashboard.urgent': 'Срочные дела',
   'cases.dashboard.noUrgent': 'Срочных дел нет.',

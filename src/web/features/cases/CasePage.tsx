@@ -21,6 +21,7 @@ import { ConsentReferralSection } from './ReferralSection.tsx';
 import { CASE_PATH, caseBadgeClass, displayRef, SealedText, useLabel } from './shared.tsx';
 import { TimelineSection } from './TimelineSection.tsx';
 import { ExportSection } from './ExportSection.tsx';
+import { CaseSettingsSection } from './CaseSettingsSection.tsx';
 
 export function CasePage() {
   const { t } = useI18n();
@@ -119,6 +120,7 @@ function OpenCase({ caseId, org }: { caseId: string; org: BoxKeyPair }) {
       />
       <WorkflowSection detail={detail} reload={reload} />
       <MembersSection detail={detail} members={members} reload={reload} />
+      <CaseSettingsSection detail={detail} reload={reload} />
       <LinksSection detail={detail} opened={opened} reload={reload} />
       <TasksSection detail={detail} opened={opened} org={org} members={members} reload={reload} />
       <ContactsSection detail={detail} opened={opened} org={org} reload={reload} />
