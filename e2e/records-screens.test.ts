@@ -14,7 +14,13 @@ import { incidentDetail } from '../src/common/api/records.ts';
 import { decryptFieldText, fromB64, openRecordKey } from '../src/common/crypto/index.ts';
 import { translate, type TranslationKey } from '../src/common/i18n/index.ts';
 import { sealedContext } from '../src/common/records/contexts.ts';
-import { ACT_TYPES, OBLASTS, PERSON_PERPETRATOR_TYPES } from '../src/common/records/vocabulary.ts';
+import {
+  ACT_TYPES,
+  OBLASTS,
+  PERSON_PERPETRATOR_TYPES,
+  PERSON_RELATIONS,
+  PERSON_ROLES,
+} from '../src/common/records/vocabulary.ts';
 import { INCIDENT_TYPES } from '../src/common/intake/vocabulary.ts';
 import { engines } from '../test/helpers/engines.ts';
 import { addMember, createOrganisation, type TestOrganisation } from '../test/helpers/factories.ts';
@@ -80,12 +86,7 @@ describe('records screens', { skip }, () => {
       page.getByRole('button', { name: tr(key), exact: true });
 
     // ---- sign in (the keys open in this tab) ----
-    await page.goto(`${origin}/app/login`);
-    await page.getByTestId('language-switch').first().selectOption('en');
-    await page.getByLabel(tr('field.email'), { exact: true }).fill(worker.email);
-    await page.getByLabel(tr('field.password'), { exact: true }).fill(worker.password);
-    await button('login.submit').click();
-    await heading('Шырақ').waitFor({ timeout: 30_000 });
+    await signIn(page, origin, worker.email, worker.password);
 
     // ---- a new incident from the navigation ----
     await navTo(page, tr('nav.incidents'));
@@ -265,6 +266,107 @@ describe('records screens', { skip }, () => {
     await context.close();
   });
 
+  test('people with a relation read both ways, and an intervention with its history', async () => {
+    const watch = new ScreenWatch(origin);
+    const org = await createOrganisation(t, 'Шырақ');
+    const worker = await addMember(t, org, 'case_worker');
+    const name = `Айгүл ${randomBytes(3).toString('hex')}`;
+    const context = await watch.context(browser);
+    const page = await context.newPage();
+    const heading = (text: string | RegExp) => page.getByRole('heading', { name: text, level: 1 });
+    await signIn(page, origin, worker.email, worker.password);
+
+    // ---- two people: a victim with her sealed name, and her father ----
+    await navTo(page, tr('nav.people'));
+    await heading(tr('people.title')).waitFor();
+    await page.getByRole('button', { name: tr('people.new'), exact: true }).click();
+    const form = page.getByRole('form', { name: tr('people.new') });
+    await form.getByLabel(en(PERSON_ROLES, 'victim'), { exact: true }).check();
+    await form.getByLabel(tr('records.field.name'), { exact: true }).fill(name);
+    await watch.screen(page, 'new person');
+    await form.getByRole('button', { name: tr('records.create') }).click();
+    const victimHeading = heading(/^Person P-/);
+    await victimHeading.waitFor();
+    const victimCode = ((await victimHeading.textContent()) ?? '').replace('Person ', '');
+    // Pseudonymous by default: the real name shows only when asked for.
+    assert.equal(await page.getByLabel(tr('records.field.name'), { exact: true }).count(), 0);
+    await page.getByRole('button', { name: tr('people.showName') }).click();
+    assert.equal(
+      await page.getByLabel(tr('records.field.name'), { exact: true }).inputValue(),
+      name,
+    );
+
+    await navTo(page, tr('nav.people'));
+    await page.getByRole('button', { name: tr('people.new'), exact: true }).click();
+    await page
+      .getByRole('form', { name: tr('people.new') })
+      .getByLabel(tr('records.field.perpetratorType'), { exact: true })
+      .selectOption('father');
+    await page
+      .getByRole('form', { name: tr('people.new') })
+      .getByRole('button', { name: tr('records.create') })
+      .click();
+    const fatherHeading = heading(/^Person P-/);
+    await fatherHeading.waitFor();
+    const fatherCode = ((await fatherHeading.textContent()) ?? '').replace('Person ', '');
+    assert.notEqual(fatherCode, victimCode);
+
+    // ---- "father of" from his side, "child of" from hers ----
+    await page.getByRole('button', { name: tr('people.addRelation') }).click();
+    const relation = page.getByRole('form', { name: tr('people.addRelation') });
+    await relation.getByLabel(tr('people.relationIs'), { exact: true }).selectOption('father_of');
+    await relation
+      .getByLabel(tr('records.field.otherPerson'), { exact: true })
+      .fill(victimCode.toLowerCase());
+    await relation.getByRole('button', { name: tr('records.add') }).click();
+    const relations = page.getByTestId('relations');
+    await relations.getByText(en(PERSON_RELATIONS, 'father_of')).waitFor();
+    await watch.screen(page, 'person with relation');
+    await relations.getByRole('link', { name: victimCode }).click();
+    await heading(`Person ${victimCode}`).waitFor();
+    await page.getByTestId('relations').getByText('child of').waitFor();
+    await page.getByTestId('relations').getByRole('link', { name: fatherCode }).waitFor();
+
+    // ---- an intervention: a police complaint the police refused to register ----
+    await navTo(page, tr('nav.interventions'));
+    await heading(tr('interventions.title')).waitFor();
+    await page.getByRole('button', { name: tr('interventions.new'), exact: true }).click();
+    const iform = page.getByRole('form', { name: tr('interventions.new') });
+    await iform
+      .getByLabel(tr('records.field.intervenerType'), { exact: true })
+      .selectOption('lawyer');
+    await iform
+      .getByLabel(tr('records.field.interventionType'), { exact: true })
+      .selectOption('police_complaint');
+    await iform
+      .getByLabel(tr('records.field.authorityResponse'), { exact: true })
+      .selectOption('refused_to_register');
+    await iform.getByLabel(tr('records.field.title'), { exact: true }).fill('Арыз полицияға');
+    await watch.screen(page, 'new intervention');
+    await iform.getByRole('button', { name: tr('records.save') }).click();
+    await heading(`${tr('interventions.pageTitle')}: Complaint to the police`).waitFor();
+    assert.equal(
+      await page.getByLabel(tr('records.field.title'), { exact: true }).inputValue(),
+      'Арыз полицияға',
+    );
+    await page.getByLabel(tr('records.field.status'), { exact: true }).selectOption('appealed');
+    await page.getByRole('button', { name: tr('records.save'), exact: true }).click();
+    await page.getByText(tr('records.saved')).waitFor();
+    const history = page.locator('details.history-panel');
+    await history.locator('summary').click();
+    const v2 = history.locator('[data-testid="history-version"][data-version="2"]');
+    await v2.waitFor();
+    assert.ok(((await v2.textContent()) ?? '').includes(tr('records.field.status')));
+    await watch.screen(page, 'intervention');
+    await navTo(page, tr('nav.interventions'));
+    const row = page.getByTestId('intervention-row');
+    await row.waitFor();
+    assert.ok(((await row.textContent()) ?? '').includes('Refused to register'));
+
+    assert.deepEqual(watch.problems, []);
+    await context.close();
+  });
+
   test('an accepted report is documented as an incident', async () => {
     const watch = new ScreenWatch(origin);
     const org = await createOrganisation(t, 'Шырақ');
@@ -283,13 +385,7 @@ describe('records screens', { skip }, () => {
 
     const context = await watch.context(browser);
     const page = await context.newPage();
-    await page.goto(`${origin}/app/login`);
-
-    await page.getByTestId('language-switch').first().selectOption('en');
-    await page.getByLabel(tr('field.email'), { exact: true }).fill(worker.email);
-    await page.getByLabel(tr('field.password'), { exact: true }).fill(worker.password);
-    await page.getByRole('button', { name: tr('login.submit'), exact: true }).click();
-    await page.getByRole('heading', { name: 'Шырақ', level: 1 }).waitFor({ timeout: 30_000 });
+    await signIn(page, origin, worker.email, worker.password);
     await navTo(page, tr('nav.reports'));
     // Accepted reports are not in the default list of open ones.
     await page.getByLabel(tr('reports.filter.status'), { exact: true }).selectOption('accepted');
@@ -320,9 +416,21 @@ describe('records screens', { skip }, () => {
   });
 });
 
+async function signIn(page: Page, origin: string, email: string, password: string) {
+  await page.goto(`${origin}/app/login`);
+  await page.getByTestId('language-switch').first().selectOption('en');
+  await page.getByLabel(tr('field.email'), { exact: true }).fill(email);
+  await page.getByLabel(tr('field.password'), { exact: true }).fill(password);
+  await page.getByRole('button', { name: tr('login.submit'), exact: true }).click();
+  await page.getByRole('heading', { name: 'Шырақ', level: 1 }).waitFor({ timeout: 30_000 });
+}
+
 /** Opens a screen from the navigation (behind the menu button on a phone). */
 async function navTo(page: Page, name: string): Promise<void> {
   const menu = page.getByRole('button', { name: tr('nav.menu') });
-  if (await menu.isVisible()) await menu.click();
+  // The menu remembers the path it was opened on, so it can already be open on a revisit.
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') {
+    await menu.click();
+  }
   await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
 }
