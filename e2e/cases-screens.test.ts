@@ -12,7 +12,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { labelOf } from '../src/common/intake/vocabulary.ts';
 import { CONTACT_CHANNELS, REFERRAL_STATUSES } from '../src/common/cases/vocabulary.ts';
 import { translate, type TranslationKey } from '../src/common/i18n/index.ts';
-import { encryptField, openRecordKey, toB64 } from '../src/common/crypto/index.ts';
+import { encryptField, openRecordKey, openSealedText, toB64 } from '../src/common/crypto/index.ts';
 import { sealedContext } from '../src/common/records/contexts.ts';
 import { call } from '../test/helpers/http.ts';
 import { engines } from '../test/helpers/engines.ts';
@@ -195,6 +195,7 @@ describe('cases screens', { skip }, () => {
     await page.getByTestId('consent').waitFor();
     await label('cases.referral.partner').selectOption({ label: 'Көмек' });
     await page.getByTestId('referral-summary').waitFor();
+    await label('cases.referral.message').fill('Просим помочь с юристом');
     await button('cases.referral.submit').click();
     await page.getByText(tr('cases.referral.sent', { partner: 'Көмек' })).waitFor({
       timeout: 30_000,
@@ -231,12 +232,28 @@ describe('cases screens', { skip }, () => {
     await incoming.waitFor();
     assert.ok(!((await incoming.textContent()) ?? '').includes(title), 'nothing sealed before');
     await noSideScroll('incoming referrals');
+    await incoming
+      .getByLabel(tr('cases.incoming.reply'), { exact: true })
+      .fill('Берём, юрист свяжется');
     await incoming.getByRole('button', { name: tr('cases.incoming.accept'), exact: true }).click();
     await incoming
       .getByRole('link', { name: tr('cases.incoming.open', { reference: row.reference }) })
       .click();
     await page.getByTestId('shared-case-title').getByText(mine).waitFor({ timeout: 30_000 });
     await page.getByText('Қауіпсіз жерге көшіру').waitFor();
+    await page.getByTestId('referral-message').getByText('Просим помочь с юристом').waitFor();
+    const decided = await t.database.db
+      .selectFrom('referrals')
+      .select(['status', 'sealed_reply'])
+      .where('case_id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(decided.status, 'accepted');
+    assert.ok(decided.sealed_reply);
+    assert.equal(
+      openSealedText(ours.orgKeyPair, new Uint8Array(decided.sealed_reply)),
+      'Берём, юрист свяжется',
+      'the reply is sealed to the referring organisation',
+    );
     await noSideScroll('shared case');
 
     await context.close();

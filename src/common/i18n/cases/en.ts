@@ -196,6 +196,7 @@ export const casesEn = {
   'cases.referral.title': 'Referrals',
   'cases.referral.none': 'This case has not been referred.',
   'cases.referral.withdraw': 'Withdraw',
+  'cases.referral.reply': 'Their reply:',
   'cases.referral.needsConsent': 'Record consent first: a case is referred only with consent.',
   'cases.referral.noPartners': 'No partner organisation is configured. An admin adds partners.',
   'cases.referral.refer': 'Refer to a partner',
@@ -229,6 +230,7 @@ export const casesEn = {
   'cases.incoming.back': 'Back to incoming referrals',
   'cases.incoming.readOnly': 'Shared by {name}: read only, decrypted with your organisation key.',
   'cases.incoming.notShared': 'Not shared.',
+  'cases.incoming.message': 'Their message:',
   'cases.incoming.more': 'Also shared: {interventions} interventions, {reports} reports.',
 
   'cases.partners.title': 'Partner organisations',

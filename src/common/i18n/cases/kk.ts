@@ -200,6 +200,7 @@ export const casesKk: FeatureMessages<typeof casesEn> = {
   'cases.referral.title': 'Жолдамалар',
   'cases.referral.none': 'Бұл іс жолданбаған.',
   'cases.referral.withdraw': 'Кері қайтару',
+  'cases.referral.reply': 'Олардың жауабы:',
   'cases.referral.needsConsent': 'Алдымен келісімді жазыңыз: іс тек келісіммен жолданады.',
   'cases.referral.noPartners': 'Серіктес ұйымдар бапталмаған. Оларды әкімші қосады.',
   'cases.referral.refer': 'Серіктеске жолдау',
@@ -234,6 +235,7 @@ export const casesKk: FeatureMessages<typeof casesEn> = {
   'cases.incoming.back': 'Кіріс жолдамаларға оралу',
   'cases.incoming.readOnly': '{name} бөлісті: тек оқуға, сіздің ұйымыңыздың кілтімен шифры ашылды.',
   'cases.incoming.notShared': 'Бөлісілмеген.',
+  'cases.incoming.message': 'Олардың хабарламасы:',
   'cases.incoming.more':
     'Сондай-ақ бөлісілді: араласулар — {interventions}, өтініштер — {reports}.',
 

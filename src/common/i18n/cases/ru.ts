@@ -207,6 +207,7 @@ export const casesRu: FeatureMessages<typeof casesEn> = {
   'cases.referral.title': 'Передачи',
   'cases.referral.none': 'Это дело не передавалось.',
   'cases.referral.withdraw': 'Отозвать',
+  'cases.referral.reply': 'Их ответ:',
   'cases.referral.needsConsent': 'Сначала запишите согласие: дело передаётся только с согласия.',
   'cases.referral.noPartners': 'Организации-партнёры не настроены. Их добавляет администратор.',
   'cases.referral.refer': 'Передать партнёру',
@@ -243,6 +244,7 @@ export const casesRu: FeatureMessages<typeof casesEn> = {
   'cases.incoming.readOnly':
     'Передано организацией {name}: только чтение, расшифровано ключом вашей организации.',
   'cases.incoming.notShared': 'Не передано.',
+  'cases.incoming.message': 'Их сообщение:',
   'cases.incoming.more': 'Также передано: вмешательств — {interventions}, обращений — {reports}.',
 
   'cases.partners.title': 'Организации-партнёры',

@@ -20,7 +20,7 @@ import { casesApi, type CaseDetail, type Consent, type Partner } from './api.ts'
 import { withCaseKey, type OpenedCase } from './decrypt.ts';
 import { buildReferralKeys, UnopenableKeyError } from './referral-keys.ts';
 import { newId, sealField } from './sealing.ts';
-import { SealedText, useLabel } from './shared.tsx';
+import { ReferralNote, SealedText, useLabel } from './shared.tsx';
 
 const OPTIONAL_SCOPES = CONSENT_SCOPES.map((s) => s.code).filter((c) => c !== 'case');
 
@@ -121,6 +121,14 @@ export function ConsentReferralSection({
                 <span>{r.scope.map((s) => label(CONSENT_SCOPES, s)).join(', ')}</span>
                 <span>{dateTime(r.createdAt)}</span>
               </p>
+              {r.status === 'accepted' || r.status === 'declined' ? (
+                <ReferralNote
+                  referralId={r.id}
+                  which="reply"
+                  org={org}
+                  label={t('cases.referral.reply')}
+                />
+              ) : null}
               {canSend && (r.status === 'pending' || r.status === 'accepted') ? (
                 <button
                   type="button"

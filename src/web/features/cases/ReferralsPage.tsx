@@ -19,7 +19,7 @@ import { errorText } from '../../lib/errors.ts';
 import { UnlockPage } from '../auth/UnlockPage.tsx';
 import { casesApi, type ReferralBundle, type ReferralSummary } from './api.ts';
 import { openField, openKey } from './sealing.ts';
-import { displayRef, REFERRAL_PATH, SealedText, useLabel } from './shared.tsx';
+import { displayRef, REFERRAL_PATH, ReferralNote, SealedText, useLabel } from './shared.tsx';
 
 export function ReferralsPage() {
   const { t } = useI18n();
@@ -227,6 +227,12 @@ function OpenBundle({ referralId, org }: { referralId: string; org: BoxKeyPair }
         {t('cases.incoming.readOnly', { name: bundle.referral.fromOrganisationName })}
       </Alert>
       {!opened.keyOpened ? <Alert>{t('cases.keyFailed')}</Alert> : null}
+      <ReferralNote
+        referralId={referralId}
+        which="message"
+        org={org}
+        label={t('cases.incoming.message')}
+      />
       <dl className="facts facts-stacked">
         <div>
           <dt>{t('cases.field.title')}</dt>

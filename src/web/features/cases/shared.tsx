@@ -1,10 +1,13 @@
 // Small pieces shared by the cases screens: a sealed value as text (or why it cannot be
 // shown), vocabulary labels in the member's language, member names.
+import { useEffect, useState } from 'react';
+import { fromB64, openSealedText, type BoxKeyPair } from '../../../common/crypto/index.ts';
 import type { Term } from '../../../common/intake/vocabulary.ts';
 import { labelOf } from '../../../common/intake/vocabulary.ts';
 import type { CaseStatus } from '../../../common/cases/vocabulary.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import type { Opened } from './sealing.ts';
+import { casesApi } from './api.ts';
+import { attempt, type Opened } from './sealing.ts';
 
 /** A sealed value: its text, "locked", "cannot be read", or a placeholder when empty. */
 export function SealedText({
@@ -43,3 +46,42 @@ export function displayRef(reference: string): string {
 
 export const CASE_PATH = /^\/app\/cases\/([0-9a-f-]{36})$/;
 export const REFERRAL_PATH = /^\/app\/referrals\/([0-9a-f-]{36})$/;
+
+/**
+ * A note sealed straight to this organisation (a referral's message or reply), loaded
+ * and opened in this tab; nothing is shown when there is none.
+ */
+export function ReferralNote({
+  referralId,
+  which,
+  org,
+  label,
+}: {
+  referralId: string;
+  which: 'message' | 'reply';
+  org: BoxKeyPair;
+  label: string;
+}) {
+  const [note, setNote] = useState<Opened<string> | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    casesApi.referral(referralId).then(
+      (detail) => {
+        const sealed = which === 'message' ? detail.sealedMessage : detail.sealedReply;
+        if (cancelled || !sealed) return;
+        setNote(attempt(() => openSealedText(org, fromB64(sealed))));
+      },
+      // The note is an extra: the rest of the page stands without it.
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [referralId, which, org]);
+  if (!note) return null;
+  return (
+    <p className="written-text">
+      <strong>{label}</strong> <SealedText value={note} testId={`referral-${which}`} />
+    </p>
+  );
+}
