@@ -26,7 +26,7 @@ export function OverviewPage() {
   if (!me) return null;
   const name = openText(session.keys?.org ?? null, me.member.displayNameSealed);
   const links = NAV_ROUTES.filter(
-    (r) => r.path !== '/app/' && (!r.permission || session.can(r.permission)),
+    (r) => r.path !== '/app/' && !r.hidden && (!r.permission || session.can(r.permission)),
   );
 
   return (
