@@ -177,6 +177,7 @@ export const casesEn = {
   'cases.consent.none': 'No consent is recorded: this case cannot be referred.',
   'cases.consent.active': 'Consent given',
   'cases.consent.withdrawn': 'Withdrawn',
+  'cases.consent.withdraw': 'Withdraw consent (the referrals made with it are withdrawn too)',
   'cases.consent.anyPartner': 'Any partner organisation',
   'cases.consent.record': 'Record consent',
   'cases.consent.source': 'How consent was given',

@@ -182,6 +182,8 @@ export const casesKk: FeatureMessages<typeof casesEn> = {
   'cases.consent.none': 'Келісім жазылмаған: бұл істі жолдауға болмайды.',
   'cases.consent.active': 'Келісім берілген',
   'cases.consent.withdrawn': 'Кері алынған',
+  'cases.consent.withdraw':
+    'Келісімді кері алу (соның негізінде жасалған жолдамалар да кері қайтарылады)',
   'cases.consent.anyPartner': 'Кез келген серіктес ұйым',
   'cases.consent.record': 'Келісімді жазу',
   'cases.consent.source': 'Келісім қалай берілді',

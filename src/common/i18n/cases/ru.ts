@@ -188,6 +188,7 @@ export const casesRu: FeatureMessages<typeof casesEn> = {
   'cases.consent.none': 'Согласие не записано: это дело нельзя передать.',
   'cases.consent.active': 'Согласие дано',
   'cases.consent.withdrawn': 'Отозвано',
+  'cases.consent.withdraw': 'Отозвать согласие (сделанные по нему передачи тоже отзываются)',
   'cases.consent.anyPartner': 'Любая организация-партнёр',
   'cases.consent.record': 'Записать согласие',
   'cases.consent.source': 'Как дано согласие',

@@ -59,6 +59,16 @@ export function ConsentReferralSection({
       ? t('cases.consent.anyPartner')
       : (partners?.find((p) => p.organisationId === id)?.name ?? id.slice(0, 8));
 
+  const withdrawConsent = async (consentId: string) => {
+    setError(null);
+    try {
+      await casesApi.withdrawConsent(detail.case.id, consentId);
+      await reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+
   const withdraw = async (referralId: string) => {
     setError(null);
     try {
@@ -95,6 +105,15 @@ export function ConsentReferralSection({
                 <p>
                   <SealedText value={opened.consentNotes.get(consent.id)} />
                 </p>
+              ) : null}
+              {session.can('cases.write') && !consent.withdrawnAt ? (
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => void withdrawConsent(consent.id)}
+                >
+                  {t('cases.consent.withdraw')}
+                </button>
               ) : null}
             </li>
           ))}
