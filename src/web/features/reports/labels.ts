@@ -25,6 +25,11 @@ export const REPORTER_STATUS_LABEL: Record<ReporterStatus, MessageKey> = {
 export const NOTIFICATION_KIND_LABEL: Record<(typeof NOTIFICATION_KINDS)[number], MessageKey> = {
   report_received: 'notifications.kind.report_received',
   reporter_message: 'notifications.kind.reporter_message',
+  case_assigned: 'cases.notification.case_assigned',
+  task_due: 'cases.notification.task_due',
+  contact_overdue: 'cases.notification.contact_overdue',
+  referral_received: 'cases.notification.referral_received',
+  referral_decided: 'cases.notification.referral_decided',
 };
 
 /** Badge colour class of a status: open work stands out, finished work is grey. */
