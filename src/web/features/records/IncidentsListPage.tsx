@@ -3,112 +3,36 @@
 // index: each row gets its title, and the search box finds words in titles and
 // descriptions without the server ever seeing them.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { INCIDENT_SORTS, type IncidentListQuery } from '../../../common/api/records.ts';
+import { INCIDENT_SORTS } from '../../../common/api/records.ts';
 import {
-  BIAS_INDICATORS,
-  BIAS_MOTIVATIONS,
-  CRIME_STATUSES,
   INCIDENT_TYPES,
   OBLASTS,
-  ODIHR_CATEGORIES,
   ONLINE_PLATFORMS,
-  PERPETRATOR_TYPES,
   PLACE_TYPES,
-  POLICE_REPORTED,
-  POLICE_RESPONSES,
-  RECORD_DATE_PRECISIONS,
   VIOLATION_STATUSES,
 } from '../../../common/records/vocabulary.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { Link } from '../../app/router.tsx';
+import { Link, navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { SelectField, TextField } from '../../components/fields.tsx';
 import { Alert, Busy, Page } from '../../components/ui.tsx';
 import { errorText } from '../../lib/errors.ts';
 import { recordsApi, type IncidentSummary } from './api.ts';
 import { CodeSelect } from './CodeFields.tsx';
+import {
+  CODED_FILTERS,
+  incidentQuery,
+  listStateFromSearch,
+  listStateToSearch,
+  NO_FILTERS,
+  type IncidentFilters,
+  type Sort,
+} from './list-query.ts';
 import { dateText } from './dates.ts';
 import { FIELD_META, codeLabel } from './labels.ts';
 import { retrySearchIndex, useSearchIndex, type IndexState } from './search-cache.ts';
 import type { IndexedRecord } from './search-index.ts';
 import { LockedNotice, Tags } from './shared.tsx';
-
-export const PAGE_SIZE = 50;
-
-/** The coded filters, each a single code or empty. */
-export interface IncidentFilters {
-  from: string;
-  to: string;
-  datePrecision: string;
-  oblast: string;
-  city: string;
-  placeType: string;
-  onlinePlatform: string;
-  incidentTypes: string;
-  biasMotivations: string;
-  biasIndicators: string;
-  perpetratorTypes: string;
-  odihrCategory: string;
-  crimeStatus: string;
-  violationStatus: string;
-  reportedToPolice: string;
-  policeResponse: string;
-  hasReport: string;
-}
-
-export const NO_FILTERS: IncidentFilters = {
-  from: '',
-  to: '',
-  datePrecision: '',
-  oblast: '',
-  city: '',
-  placeType: '',
-  onlinePlatform: '',
-  incidentTypes: '',
-  biasMotivations: '',
-  biasIndicators: '',
-  perpetratorTypes: '',
-  odihrCategory: '',
-  crimeStatus: '',
-  violationStatus: '',
-  reportedToPolice: '',
-  policeResponse: '',
-  hasReport: '',
-};
-
-type Sort = (typeof INCIDENT_SORTS)[number];
-
-/** The API query of one page: empty filters are left out. */
-export function incidentQuery(
-  filters: IncidentFilters,
-  sort: Sort,
-  order: 'asc' | 'desc',
-  cursor?: string,
-): IncidentListQuery {
-  const query: Record<string, string | number> = { sort, order, limit: PAGE_SIZE };
-  for (const [key, value] of Object.entries(filters)) {
-    const trimmed = value.trim();
-    if (trimmed !== '') query[key] = trimmed;
-  }
-  if (cursor) query.cursor = cursor;
-  return query as IncidentListQuery;
-}
-
-const CODED_FILTERS = [
-  ['datePrecision', RECORD_DATE_PRECISIONS],
-  ['oblast', OBLASTS],
-  ['placeType', PLACE_TYPES],
-  ['onlinePlatform', ONLINE_PLATFORMS],
-  ['incidentTypes', INCIDENT_TYPES],
-  ['biasMotivations', BIAS_MOTIVATIONS],
-  ['biasIndicators', BIAS_INDICATORS],
-  ['perpetratorTypes', PERPETRATOR_TYPES],
-  ['odihrCategory', ODIHR_CATEGORIES],
-  ['crimeStatus', CRIME_STATUSES],
-  ['violationStatus', VIOLATION_STATUSES],
-  ['reportedToPolice', POLICE_REPORTED],
-  ['policeResponse', POLICE_RESPONSES],
-] as const;
 
 interface Listing {
   incidents: IncidentSummary[];
@@ -119,9 +43,10 @@ export function IncidentsListPage() {
   const { t } = useI18n();
   const session = useSession();
   const org = session.keys?.org ?? null;
-  const [filters, setFilters] = useState<IncidentFilters>(NO_FILTERS);
-  const [sort, setSort] = useState<Sort>('incident_date');
-  const [order, setOrder] = useState<'asc' | 'desc'>('desc');
+  const [initial] = useState(() => listStateFromSearch(window.location.search));
+  const [filters, setFilters] = useState<IncidentFilters>(initial.filters);
+  const [sort, setSort] = useState<Sort>(initial.sort);
+  const [order, setOrder] = useState<'asc' | 'desc'>(initial.order);
   const [listing, setListing] = useState<Listing | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -131,6 +56,7 @@ export function IncidentsListPage() {
 
   useEffect(() => {
     const request = ++latest.current;
+    navigate(`/app/incidents${listStateToSearch(filters, sort, order)}`, { replace: true });
     recordsApi.incidents(incidentQuery(filters, sort, order)).then(
       (result) => {
         if (request !== latest.current) return;
