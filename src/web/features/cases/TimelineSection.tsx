@@ -3,6 +3,7 @@
 // from the timeline's key map, or the organisation key for report messages.
 import { useEffect, useState } from 'react';
 import type { BoxKeyPair } from '../../../common/crypto/index.ts';
+import { formatPartialDate } from '../../../common/pdf/dates.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Alert, Busy } from '../../components/ui.tsx';
 import { errorText } from '../../lib/errors.ts';
@@ -20,19 +21,23 @@ export function TimelineSection({
   org: BoxKeyPair;
   version: string;
 }) {
-  const { t, date, dateTime } = useI18n();
+  const { t, dateTime, locale } = useI18n();
   const [timeline, setTimeline] = useState<Timeline | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     casesApi.timeline(caseId).then(setTimeline, setError);
   }, [caseId, version]);
 
-  const when = (item: TimelineItem) =>
-    item.datePrecision === 'day'
-      ? dateTime(item.at)
-      : item.datePrecision === 'unknown'
-        ? '—'
-        : date(item.at);
+  // A date-only value (an incident's date, an intervention's filing date) arrives as
+  // midnight UTC: it is shown as the day, month or year it was recorded to, never with a
+  // time it does not have; a moment (a contact, a message) with its time.
+  const when = (item: TimelineItem) => {
+    if (item.datePrecision === 'unknown') return '—';
+    const dateOnly = item.at.endsWith('T00:00:00.000Z') || item.datePrecision !== 'day';
+    return dateOnly
+      ? formatPartialDate(locale, item.at.slice(0, 10), item.datePrecision)
+      : dateTime(item.at);
+  };
 
   return (
     <section aria-labelledby="case-timeline" className="section">
