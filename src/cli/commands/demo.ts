@@ -60,9 +60,8 @@ export function registerDemoCommand(program: Command): void {
           .map((r) => `  ${r.reference}  ${r.locale}  ${r.status.padEnd(11)} ${r.codename}`),
         '',
         `Invented incidents (${seed.records.incidents.join(', ')}) and cases:`,
-        ...seed.records.cases.map(
-          (c) =>
-            `  ${c.reference}  ${c.status.padEnd(7)}${c.restricted ? '  restricted: only its lawyer and admins see it' : ''}`,
+        ...seed.records.cases.map((c) =>
+          `  ${c.reference}  ${c.status.padEnd(7)}${c.restricted ? '  restricted: only its lawyer and admins see it' : ''}`.trimEnd(),
         ),
         `The urgent case is referred to the second organisation: sign in as its admin to accept it.`,
         '',
