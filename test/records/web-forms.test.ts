@@ -10,7 +10,11 @@ import {
   loadSodium,
   openRecordKey,
 } from '../../src/common/crypto/index.ts';
-import { createIncident, updateIncident } from '../../src/common/api/records.ts';
+import {
+  createIncident,
+  createIntervention,
+  updateIncident,
+} from '../../src/common/api/records.ts';
 import { sealedContext } from '../../src/common/records/contexts.ts';
 import type { IncidentDetail } from '../../src/web/features/records/api.ts';
 import { compareEdits, reapplyMine, sameValue } from '../../src/web/features/records/conflict.ts';
@@ -25,9 +29,11 @@ import {
   categoryOfTypes,
   emptyActForm,
   emptyIncidentForm,
+  emptyInterventionForm,
   incidentCreateRequest,
   incidentFormFromReport,
   incidentUpdateRequest,
+  interventionCreateRequest,
   loadIncident,
   withOdihrCategory,
   type IncidentForm,
@@ -336,5 +342,52 @@ describe('act form', () => {
       ),
       'in the yard',
     );
+  });
+});
+
+describe('intervention form', () => {
+  test('recorded from a case, it carries the case (and the incident chosen) to the API', () => {
+    const o = org();
+    const { key, sealed } = newRecordKey(o.publicKey);
+    const id = newId();
+    const caseId = newId();
+    const incidentId = newId();
+    const form = {
+      ...emptyInterventionForm(null, caseId),
+      incidentId,
+      intervenerType: 'lawyer' as const,
+      interventionType: 'police_complaint' as const,
+      authorityResponse: 'refused_to_register' as const,
+      submittedOn: '2026-03-20',
+      title: 'complaint at the district police',
+    };
+    const request = interventionCreateRequest(form, { id, sealedRecordKey: sealed }, key);
+    assert.ok(request);
+    const parsed = createIntervention.parse(request);
+    assert.equal(parsed.caseId, caseId);
+    assert.equal(parsed.incidentId, incidentId);
+    assert.equal(
+      decryptFieldText(
+        key,
+        fromB64(request.sealedTitle ?? ''),
+        sealedContext('interventions', 'sealed_title', id),
+      ),
+      'complaint at the district police',
+    );
+    assert.equal(
+      interventionCreateRequest(
+        emptyInterventionForm(null, caseId),
+        { id, sealedRecordKey: sealed },
+        key,
+      ),
+      null,
+      'an intervention needs who intervened and its type',
+    );
+  });
+
+  test('on its own it belongs to no case', () => {
+    const form = emptyInterventionForm();
+    assert.equal(form.caseId, null);
+    assert.equal(form.incidentId, null);
   });
 });

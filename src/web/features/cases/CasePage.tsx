@@ -12,6 +12,7 @@ import { SelectField, TextField } from '../../components/fields.tsx';
 import { Alert, Busy, Page } from '../../components/ui.tsx';
 import { errorText } from '../../lib/errors.ts';
 import { UnlockPage } from '../auth/UnlockPage.tsx';
+import { NewInterventionForm } from '../records/Interventions.tsx';
 import { casesApi, type CaseDetail, type LinkKind } from './api.ts';
 import { CaseEditSection } from './CaseEditSection.tsx';
 import { ContactsSection, TasksSection } from './CaseWorkSection.tsx';
@@ -121,13 +122,13 @@ function OpenCase({ caseId, org }: { caseId: string; org: BoxKeyPair }) {
       <WorkflowSection detail={detail} reload={reload} />
       <MembersSection detail={detail} members={members} reload={reload} />
       <CaseSettingsSection detail={detail} reload={reload} />
-      <LinksSection detail={detail} opened={opened} reload={reload} />
+      <LinksSection detail={detail} opened={opened} org={org} reload={reload} />
       <TasksSection detail={detail} opened={opened} org={org} members={members} reload={reload} />
       <ContactsSection detail={detail} opened={opened} org={org} reload={reload} />
       <TimelineSection
         caseId={c.id}
         org={org}
-        version={`${c.version}-${c.updatedAt}-${c.lastContactAt ?? ''}-${detail.tasks.map((x) => x.version).join('.')}`}
+        version={`${c.version}-${c.updatedAt}-${c.lastContactAt ?? ''}-${detail.tasks.map((x) => x.version).join('.')}-${detail.interventions.map((x) => x.id).join('.')}`}
       />
       <ConsentReferralSection detail={detail} opened={opened} org={org} reload={reload} />
       <ExportSection detail={detail} opened={opened} org={org} />
@@ -297,15 +298,19 @@ function MembersSection({
 function LinksSection({
   detail,
   opened,
+  org,
   reload,
 }: {
   detail: CaseDetail;
   opened: ReturnType<typeof openCase>;
+  org: BoxKeyPair;
   reload(): Promise<unknown>;
 }) {
   const { t } = useI18n();
   const session = useSession();
   const canWrite = session.can('cases.write');
+  const canAddIntervention = canWrite && session.can('records.write');
+  const [addingIntervention, setAddingIntervention] = useState(false);
   const [kind, setKind] = useState<LinkKind>('incidents');
   const [reference, setReference] = useState('');
   const [fieldError, setFieldError] = useState<string | undefined>();
@@ -378,6 +383,29 @@ function LinksSection({
           </li>
         ))}
       </ul>
+      {addingIntervention ? (
+        <NewInterventionForm
+          org={org}
+          incidentId={null}
+          caseId={c.id}
+          incidents={detail.incidents}
+          onCancel={() => setAddingIntervention(false)}
+          onCreated={async () => {
+            setAddingIntervention(false);
+            await reload();
+          }}
+        />
+      ) : canAddIntervention ? (
+        <p className="actions">
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => setAddingIntervention(true)}
+          >
+            {t('interventions.add')}
+          </button>
+        </p>
+      ) : null}
       <h3>{t('cases.links.reports')}</h3>
       {detail.reports.length === 0 ? <p className="muted">{t('cases.links.noneLinked')}</p> : null}
       <ul className="link-list">

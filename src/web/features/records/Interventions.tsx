@@ -15,7 +15,7 @@ import {
 import { useI18n } from '../../app/i18n.tsx';
 import { Link, navigate, usePath } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { TextAreaField, TextField } from '../../components/fields.tsx';
+import { SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { Alert, Busy, Page } from '../../components/ui.tsx';
 import { errorText } from '../../lib/errors.ts';
 import { UnlockPage } from '../auth/UnlockPage.tsx';
@@ -123,20 +123,27 @@ export function InterventionFields({
   );
 }
 
-/** A new intervention; `incidentId` ties it to an incident. */
+/**
+ * A new intervention; `incidentId` ties it to an incident, `caseId` to a case. From a case,
+ * `incidents` (the case's incidents) offers one of them to tie it to as well.
+ */
 export function NewInterventionForm({
   org,
   incidentId,
+  caseId = null,
+  incidents,
   onCreated,
   onCancel,
 }: {
   org: BoxKeyPair;
   incidentId: string | null;
+  caseId?: string | null;
+  incidents?: readonly { id: string; reference: string }[];
   onCreated: (detail: InterventionDetail) => void | Promise<void>;
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const [form, setForm] = useState(() => emptyInterventionForm(incidentId));
+  const [form, setForm] = useState(() => emptyInterventionForm(incidentId, caseId));
   const [error, setError] = useState<unknown>(null);
   const [showErrors, setShowErrors] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -169,6 +176,20 @@ export function NewInterventionForm({
       }}
     >
       <h3>{t('interventions.new')}</h3>
+      {incidents && incidents.length > 0 ? (
+        <SelectField
+          label={t('records.field.incident')}
+          value={form.incidentId ?? ''}
+          onChange={(e) => setForm({ ...form, incidentId: e.target.value || null })}
+        >
+          <option value="">{t('records.notSet')}</option>
+          {incidents.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.reference}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
       <InterventionFields form={form} onChange={setForm} showErrors={showErrors} />
       {error ? <Alert>{errorText(error, t)}</Alert> : null}
       <div className="actions">

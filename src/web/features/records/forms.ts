@@ -536,6 +536,8 @@ export function personUpdateRequest(
 
 export interface InterventionForm {
   incidentId: string | null;
+  /** The case it is part of, when recorded from a case page. */
+  caseId: string | null;
   intervenerType: Intervention['intervenerType'] | '';
   interventionType: Intervention['interventionType'] | '';
   submittedOn: string;
@@ -555,6 +557,7 @@ export const INTERVENTION_SPEC: RecordSpec<InterventionForm> = {
   },
   coded: [
     'incidentId',
+    'caseId',
     'intervenerType',
     'interventionType',
     'submittedOn',
@@ -565,9 +568,13 @@ export const INTERVENTION_SPEC: RecordSpec<InterventionForm> = {
   ],
 };
 
-export function emptyInterventionForm(incidentId: string | null = null): InterventionForm {
+export function emptyInterventionForm(
+  incidentId: string | null = null,
+  caseId: string | null = null,
+): InterventionForm {
   return {
     incidentId,
+    caseId,
     intervenerType: '',
     interventionType: '',
     submittedOn: '',
@@ -594,6 +601,7 @@ export function loadIntervention(
     envelopes,
     form: {
       incidentId: i.incidentId,
+      caseId: i.caseId,
       intervenerType: i.intervenerType,
       interventionType: i.interventionType,
       submittedOn: i.submittedOn ?? '',
@@ -627,6 +635,7 @@ export function interventionCreateRequest(
     id: ids.id,
     sealedRecordKey: ids.sealedRecordKey,
     incidentId: form.incidentId,
+    caseId: form.caseId,
     intervenerType: form.intervenerType,
     interventionType: form.interventionType,
     submittedOn: form.submittedOn || null,
