@@ -12,11 +12,14 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { labelOf } from '../src/common/intake/vocabulary.ts';
 import { CONTACT_CHANNELS, REFERRAL_STATUSES } from '../src/common/cases/vocabulary.ts';
 import { translate, type TranslationKey } from '../src/common/i18n/index.ts';
+import { INTERVENER_TYPES, INTERVENTION_TYPES } from '../src/common/records/vocabulary.ts';
 import { encryptField, openRecordKey, openSealedText, toB64 } from '../src/common/crypto/index.ts';
 import { sealedContext } from '../src/common/records/contexts.ts';
 import { call } from '../test/helpers/http.ts';
 import { engines } from '../test/helpers/engines.ts';
-import { createOrganisation } from '../test/helpers/factories.ts';
+import { addMember, createOrganisation } from '../test/helpers/factories.ts';
+import { createTestIncident } from '../test/helpers/records.ts';
+import { createTestReport } from '../test/helpers/reports.ts';
 import { createTestApp, type TestApp } from '../test/helpers/test-app.ts';
 import { browserSkip, launchBrowser } from './helpers/browser.ts';
 import {
@@ -255,6 +258,76 @@ describe('cases screens', { skip }, () => {
       'the reply is sealed to the referring organisation',
     );
     await noSideScroll('shared case');
+
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+  test('a case opened from a report and from an incident; an intervention added on the case', async () => {
+    const problems: string[] = [];
+    const tag = randomBytes(3).toString('hex');
+    const ours = await createOrganisation(t, 'Шырақ');
+    const worker = await addMember(t, ours, 'case_worker');
+    const report = await createTestReport(t, ours, { status: 'accepted' });
+    const incident = await createTestIncident(t, ours, ours.admin, { title: `Держат дома ${tag}` });
+
+    const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT });
+    context.on('console', (m) => {
+      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text()))
+        problems.push(`console error: ${m.text()}`);
+    });
+    context.on('weberror', (e) => problems.push(`page error: ${e.error().message}`));
+    const page = await context.newPage();
+    const label = (key: TranslationKey) => page.getByLabel(tr(key), { exact: true });
+    const button = (key: TranslationKey) =>
+      page.getByRole('button', { name: tr(key), exact: true });
+    await signIn(page, origin, worker, locale, 'Шырақ');
+
+    // An accepted report offers to open a case that starts from it.
+    await inApp(page, `/app/reports/${report.reportId}`);
+    await page.getByTestId('open-case-from-report').click();
+    await page.getByRole('heading', { name: tr('cases.new.title'), level: 1 }).waitFor();
+    assert.equal(await label('cases.new.fromReport').inputValue(), report.reportId);
+
+    // So does an incident; the new case is linked to it.
+    await inApp(page, `/app/incidents/${incident.id}`);
+    await page.getByTestId('open-case-from-incident').click();
+    await page.getByRole('heading', { name: tr('cases.new.title'), level: 1 }).waitFor();
+    assert.equal(await label('cases.new.fromIncident').inputValue(), incident.id);
+    const caseTitle = `Освободить ${tag}`;
+    await label('cases.field.title').fill(caseTitle);
+    await button('cases.new.submit').click();
+    await page.getByTestId('case-page-title').getByText(caseTitle).waitFor({ timeout: 30_000 });
+    const caseId = /\/app\/cases\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '';
+    const links = page.getByRole('region', { name: tr('cases.links.title') });
+    await links.getByRole('link', { name: incident.reference, exact: true }).waitFor();
+
+    // An intervention recorded from the case belongs to it (and to the incident chosen).
+    await links.getByRole('button', { name: tr('interventions.add'), exact: true }).click();
+    const form = page.getByRole('form', { name: tr('interventions.new') });
+    const field = (key: TranslationKey) => form.getByLabel(tr(key), { exact: true });
+    await field('records.field.incident').selectOption({ label: incident.reference });
+    await field('records.field.intervenerType').selectOption({
+      label: labelOf(INTERVENER_TYPES, 'lawyer', locale),
+    });
+    await field('records.field.interventionType').selectOption({
+      label: labelOf(INTERVENTION_TYPES, 'police_complaint', locale),
+    });
+    await field('records.field.submittedOn').fill('2026-03-02');
+    const complaint = `Заявление в полицию ${tag}`;
+    await field('records.field.title').fill(complaint);
+    await form.getByRole('button', { name: tr('records.save'), exact: true }).click();
+    await form.waitFor({ state: 'detached' });
+    await links.getByRole('link', { name: complaint }).waitFor();
+    await page
+      .getByRole('list', { name: tr('cases.timeline.title') })
+      .getByText(complaint)
+      .waitFor();
+    const stored = await t.database.db
+      .selectFrom('interventions')
+      .select(['case_id', 'incident_id'])
+      .where('organisation_id', '=', ours.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(stored, { case_id: caseId, incident_id: incident.id });
 
     await context.close();
     assert.deepEqual(problems, []);

@@ -281,4 +281,5 @@ export const casesEn = {
   'cases.notification.referral_decided': 'A partner answered your referral',
   'cases.notification.open': 'Open',
   'cases.notification.openCase': 'Open case {reference}',
+  'cases.openFromRecord': 'Open a case',
 };

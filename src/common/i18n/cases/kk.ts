@@ -288,4 +288,5 @@ export const casesKk: FeatureMessages<typeof casesEn> = {
   'cases.notification.referral_decided': 'Серіктес сіздің жолдамаңызға жауап берді',
   'cases.notification.open': 'Ашу',
   'cases.notification.openCase': '{reference} ісін ашу',
+  'cases.openFromRecord': 'Іс ашу',
 };

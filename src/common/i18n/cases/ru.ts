@@ -297,4 +297,5 @@ export const casesRu: FeatureMessages<typeof casesEn> = {
   'cases.notification.referral_decided': 'Партнёр ответил на вашу передачу',
   'cases.notification.open': 'Открыть',
   'cases.notification.openCase': 'Открыть дело {reference}',
+  'cases.openFromRecord': 'Открыть дело',
 };

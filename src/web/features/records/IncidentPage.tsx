@@ -245,6 +245,17 @@ function EditIncident({
             <Link href={`/app/reports/${incident.reportId}`}>{t('records.field.report')}</Link>
           </>
         ) : null}
+        {session.can('cases.write') ? (
+          <>
+            {' · '}
+            <Link
+              href={`/app/cases/new?incident=${encodeURIComponent(incident.id)}`}
+              data-testid="open-case-from-incident"
+            >
+              {t('cases.openFromRecord')}
+            </Link>
+          </>
+        ) : null}
       </p>
       {editor.conflict ? (
         <ConflictPanel
