@@ -121,6 +121,50 @@ for (const engine of engines()) {
       }
     });
 
+    test('an incident is found by its reference in any letter case, and by its report', async () => {
+      const org = await createOrganisation(t);
+      const other = await createOrganisation(t);
+      const report = await createTestReport(t, org, { status: 'accepted' });
+      const first = await createTestIncident(t, org, org.admin, {
+        coded: { reportId: report.reportId },
+      });
+      const second = await createTestIncident(t, org, org.admin, {
+        coded: { reportId: report.reportId },
+      });
+      const unrelated = await createTestIncident(t, org);
+      const theirs = await createTestIncident(t, other);
+      assert.deepEqual(await idsOf(org, `reference=${first.reference}`), [first.id]);
+      assert.deepEqual(
+        await idsOf(org, `reference=${encodeURIComponent(` ${first.reference.toLowerCase()} `)}`),
+        [first.id],
+        'the reference is matched whatever its letter case and surrounding spaces',
+      );
+      assert.deepEqual(await idsOf(org, `reference=${unrelated.reference}`), [unrelated.id]);
+      assert.deepEqual(
+        await idsOf(org, `reference=${theirs.reference}`),
+        [],
+        "another organisation's incident is not found by its reference",
+      );
+      assert.deepEqual(
+        await idsOf(org, `reportId=${report.reportId}`),
+        [first.id, second.id].sort(),
+      );
+      assert.deepEqual(await idsOf(other, `reportId=${report.reportId}`), []);
+      assert.deepEqual(
+        await idsOf(org, `reportId=${report.reportId}&reference=${second.reference}`),
+        [second.id],
+      );
+      const bad = await call(t, 'GET', '/api/incidents?reference=7KQ3', {
+        cookie: org.admin.cookie,
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /I-7KQ3/, 'the message shows what a reference looks like');
+      const badReport = await call(t, 'GET', '/api/incidents?reportId=R-7KQ3', {
+        cookie: org.admin.cookie,
+      });
+      assert.equal(badReport.statusCode, 400);
+    });
+
     test('a bad filter or cursor is a 400 naming the problem', async () => {
       const org = await createOrganisation(t);
       for (const query of [

@@ -129,6 +129,25 @@ for (const engine of engines()) {
       assert.equal(rest.next, null);
     });
 
+    test('people list: a person is found by code name in any letter case, only in the organisation', async () => {
+      const org = await createOrganisation(t);
+      const other = await createOrganisation(t);
+      const person = await createTestPerson(t, org);
+      await createTestPerson(t, org);
+      const theirs = await createTestPerson(t, other);
+      const found = async (query: string) => {
+        const res = await call(t, 'GET', `/api/people?${query}`, { cookie: org.admin.cookie });
+        assert.equal(res.statusCode, 200, res.body);
+        return res.json<{ people: PersonSummaryDto[] }>().people.map((p) => p.id);
+      };
+      assert.deepEqual(await found(`codeName=${person.codeName}`), [person.id]);
+      assert.deepEqual(await found(`codeName=${person.codeName.toLowerCase()}`), [person.id]);
+      assert.deepEqual(await found(`codeName=${theirs.codeName}`), []);
+      const bad = await call(t, 'GET', '/api/people?codeName=Arman', { cookie: org.admin.cookie });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /P-4F2M/);
+    });
+
     test('relations show on both people with their direction', async () => {
       const org = await createOrganisation(t);
       const other = await createOrganisation(t);

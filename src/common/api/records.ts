@@ -298,6 +298,15 @@ export const incidentListQuery = z.strictObject({
   policeResponse: policeResponse.optional(),
   /** 'true': documented from a report; 'false': not. */
   hasReport: z.enum(['true', 'false']).optional(),
+  /** The incident with this reference (e.g. I-7KQ3), in any letter case. */
+  reference: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^I-[0-9A-Z]{4,8}$/, 'An incident reference looks like I-7KQ3.')
+    .optional(),
+  /** The incidents documented from this report. */
+  reportId: uuid.optional(),
   sort: z.enum(INCIDENT_SORTS).default('incident_date'),
   order: z.enum(['asc', 'desc']).default('desc'),
   limit: z.coerce.number<number | string>().int().min(1).max(500).default(50),
@@ -615,6 +624,13 @@ export const personListQuery = z.strictObject({
   role: personRole.optional(),
   perpetratorType: personPerpetratorType.optional(),
   ageGroup: ageGroup.optional(),
+  /** The person with this code name (e.g. P-4F2M), in any letter case. */
+  codeName: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^P-[0-9A-Z]{4,8}$/, 'A code name looks like P-4F2M.')
+    .optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
   limit: z.coerce.number<number | string>().int().min(1).max(500).default(50),
   cursor: z.string().max(200).optional(),

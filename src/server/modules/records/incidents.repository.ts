@@ -92,6 +92,10 @@ export async function listIncidentRows(
   if (filter.reportedToPolice)
     query = query.where('reported_to_police', '=', filter.reportedToPolice);
   if (filter.policeResponse) query = query.where('police_response', '=', filter.policeResponse);
+  // References are stored upper-case (the schema upper-cases the filter), so an exact
+  // match uses the (organisation_id, reference) unique index.
+  if (filter.reference) query = query.where('reference', '=', filter.reference);
+  if (filter.reportId) query = query.where('report_id', '=', filter.reportId);
   if (filter.hasReport) {
     query = query.where(sql<boolean>`(report_id is not null)`, '=', filter.hasReport === 'true');
   }

@@ -60,7 +60,13 @@ export async function findPersonRefs(db: Db, ids: readonly string[]): Promise<Pe
 export async function listPeopleRows(
   db: Db,
   organisationId: string,
-  filter: { role?: string; perpetratorType?: string; ageGroup?: string; order: 'asc' | 'desc' },
+  filter: {
+    role?: string;
+    perpetratorType?: string;
+    ageGroup?: string;
+    codeName?: string;
+    order: 'asc' | 'desc';
+  },
   after: { key: string; id: string } | null,
   limit: number,
 ): Promise<PersonRow[]> {
@@ -68,6 +74,7 @@ export async function listPeopleRows(
   if (filter.role) query = query.where(sql<boolean>`roles @> ${sql.val([filter.role])}::text[]`);
   if (filter.perpetratorType) query = query.where('perpetrator_type', '=', filter.perpetratorType);
   if (filter.ageGroup) query = query.where('age_group', '=', filter.ageGroup);
+  if (filter.codeName) query = query.where('code_name', '=', filter.codeName);
   const desc = filter.order === 'desc';
   if (after) {
     const position = sql`(${after.key}::timestamptz, ${after.id}::uuid)`;
