@@ -18,7 +18,7 @@ import { sealedContext } from '../src/common/records/contexts.ts';
 import { call } from '../test/helpers/http.ts';
 import { engines } from '../test/helpers/engines.ts';
 import { addMember, createOrganisation } from '../test/helpers/factories.ts';
-import { createTestIncident } from '../test/helpers/records.ts';
+import { createTestIncident, createTestPerson } from '../test/helpers/records.ts';
 import { createTestReport } from '../test/helpers/reports.ts';
 import { createTestApp, type TestApp } from '../test/helpers/test-app.ts';
 import { browserSkip, launchBrowser } from './helpers/browser.ts';
@@ -268,7 +268,12 @@ describe('cases screens', { skip }, () => {
     const ours = await createOrganisation(t, 'Шырақ');
     const worker = await addMember(t, ours, 'case_worker');
     const report = await createTestReport(t, ours, { status: 'accepted' });
-    const incident = await createTestIncident(t, ours, ours.admin, { title: `Держат дома ${tag}` });
+    const incident = await createTestIncident(t, ours, ours.admin, {
+      title: `Держат дома ${tag}`,
+      coded: { reportId: report.reportId },
+    });
+    const earlier = await createTestIncident(t, ours);
+    const father = await createTestPerson(t, ours);
 
     const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT });
     context.on('console', (m) => {
@@ -284,6 +289,15 @@ describe('cases screens', { skip }, () => {
 
     // An accepted report offers to open a case that starts from it.
     await inApp(page, `/app/reports/${report.reportId}`);
+    // It names the incident already documented from it, and still offers another.
+    await page
+      .getByTestId('documented-as')
+      .getByRole('link', { name: incident.reference, exact: true })
+      .waitFor();
+    assert.equal(
+      await page.getByTestId('document-as-incident').textContent(),
+      tr('records.documentAnother'),
+    );
     await page.getByTestId('open-case-from-report').click();
     await page.getByRole('heading', { name: tr('cases.new.title'), level: 1 }).waitFor();
     assert.equal(await label('cases.new.fromReport').inputValue(), report.reportId);
@@ -328,6 +342,19 @@ describe('cases screens', { skip }, () => {
       .where('organisation_id', '=', ours.id)
       .executeTakeFirstOrThrow();
     assert.deepEqual(stored, { case_id: caseId, incident_id: incident.id });
+
+    // Another incident and a person are linked by what the member types, in any case.
+    const linkBy = async (kind: 'incidents' | 'people', typed: string) => {
+      await links.getByLabel(tr('cases.links.kind'), { exact: true }).selectOption(kind);
+      await links.getByLabel(tr('cases.links.reference'), { exact: true }).fill(typed);
+      await links.getByRole('button', { name: tr('cases.links.link'), exact: true }).click();
+    };
+    await linkBy('incidents', ` ${earlier.reference.toLowerCase()}`);
+    await links.getByRole('link', { name: earlier.reference, exact: true }).waitFor();
+    await linkBy('people', father.codeName.toLowerCase());
+    await links.getByRole('link', { name: father.codeName, exact: true }).waitFor();
+    await linkBy('people', 'P-ZZZZZZZZ');
+    await links.getByText(tr('cases.links.notFound', { reference: 'P-ZZZZZZZZ' })).waitFor();
 
     await context.close();
     assert.deepEqual(problems, []);

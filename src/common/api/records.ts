@@ -273,6 +273,11 @@ const anyOf = <T extends string>(item: z.ZodType<T, T>) =>
     .transform((s) => s.split(',').filter(Boolean))
     .pipe(z.array(item).min(1, 'name at least one code'));
 
+/** An incident's reference as the server makes it (upper case). */
+export const INCIDENT_REFERENCE = /^I-[0-9A-Z]{4,8}$/;
+/** A person's code name as the server makes it (upper case). */
+export const PERSON_CODE_NAME = /^P-[0-9A-Z]{4,8}$/;
+
 export const incidentListQuery = z.strictObject({
   /** Incident date on or after (YYYY-MM-DD). */
   from: isoDate.optional(),
@@ -303,7 +308,7 @@ export const incidentListQuery = z.strictObject({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^I-[0-9A-Z]{4,8}$/, 'An incident reference looks like I-7KQ3.')
+    .regex(INCIDENT_REFERENCE, 'An incident reference looks like I-7KQ3.')
     .optional(),
   /** The incidents documented from this report. */
   reportId: uuid.optional(),
@@ -629,7 +634,7 @@ export const personListQuery = z.strictObject({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^P-[0-9A-Z]{4,8}$/, 'A code name looks like P-4F2M.')
+    .regex(PERSON_CODE_NAME, 'A code name looks like P-4F2M.')
     .optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
   limit: z.coerce.number<number | string>().int().min(1).max(500).default(50),

@@ -226,4 +226,6 @@ export const recordsEn = {
   'records.documentReport': 'Document as incident',
   'records.documentReportHint':
     'Opens a new incident filled with this report’s answers and the reporter’s own words.',
+  'records.documentedAs': 'Documented as',
+  'records.documentAnother': 'Document another incident',
 };

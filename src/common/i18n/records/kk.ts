@@ -230,4 +230,6 @@ export const recordsKk: FeatureMessages<typeof recordsEn> = {
   'records.documentReport': 'Оқиға ретінде құжаттау',
   'records.documentReportHint':
     'Осы хабарламаның жауаптары мен хабарлаушының өз сөздерімен толтырылған жаңа оқиғаны ашады.',
+  'records.documentedAs': 'Құжатталған оқиғалар:',
+  'records.documentAnother': 'Тағы бір оқиғаны құжаттау',
 };

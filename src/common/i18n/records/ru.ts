@@ -241,4 +241,6 @@ export const recordsRu: FeatureMessages<typeof recordsEn> = {
   'records.documentReport': 'Задокументировать как инцидент',
   'records.documentReportHint':
     'Откроет новый инцидент, заполненный ответами этого обращения и словами заявителя.',
+  'records.documentedAs': 'Задокументировано как',
+  'records.documentAnother': 'Задокументировать ещё один инцидент',
 };

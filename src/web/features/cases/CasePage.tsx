@@ -12,6 +12,7 @@ import { SelectField, TextField } from '../../components/fields.tsx';
 import { Alert, Busy, Page } from '../../components/ui.tsx';
 import { errorText } from '../../lib/errors.ts';
 import { UnlockPage } from '../auth/UnlockPage.tsx';
+import { findIncidentByReference, findPersonByCodeName } from '../records/find-record.ts';
 import { NewInterventionForm } from '../records/Interventions.tsx';
 import { casesApi, type CaseDetail, type LinkKind } from './api.ts';
 import { CaseEditSection } from './CaseEditSection.tsx';
@@ -327,9 +328,9 @@ function LinksSection({
     try {
       const found =
         kind === 'incidents'
-          ? (await casesApi.incidentRefs()).incidents.find((i) => i.reference === wanted)?.id
+          ? (await findIncidentByReference(wanted))?.id
           : kind === 'people'
-            ? (await casesApi.personRefs()).people.find((p) => p.codeName === wanted)?.id
+            ? (await findPersonByCodeName(wanted))?.id
             : (await casesApi.reportRefs()).reports.find((r) => r.reference === wanted)?.id;
       if (!found) {
         setFieldError(t('cases.links.notFound', { reference: wanted }));

@@ -10,6 +10,7 @@ import { Alert } from '../../components/ui.tsx';
 import { errorText } from '../../lib/errors.ts';
 import { recordsApi, type IncidentDetail } from './api.ts';
 import { CodeSelect } from './CodeFields.tsx';
+import { findIncidentByReference } from './find-record.ts';
 
 /** How a link reads from this incident: its label, or its inverse label when incoming. */
 export function linkLabel(
@@ -44,16 +45,8 @@ export function LinksSection({
   const add = async () => {
     setError(null);
     setUnknown(false);
-    const wanted = reference.trim().toUpperCase();
     try {
-      // References are not a filter of the list; look through the organisation's incidents.
-      let cursor: string | undefined;
-      let found: string | null = null;
-      do {
-        const page = await recordsApi.incidents({ limit: 500, sort: 'created', cursor });
-        found = page.incidents.find((i) => i.reference === wanted)?.id ?? null;
-        cursor = page.next ?? undefined;
-      } while (!found && cursor);
+      const found = (await findIncidentByReference(reference))?.id;
       if (!found || found === incidentId) {
         setUnknown(true);
         return;

@@ -24,6 +24,7 @@ import { CodeChecks, CodeSelect } from './CodeFields.tsx';
 import { ConflictPanel } from './ConflictPanel.tsx';
 import { DeleteRecord } from './DeleteRecord.tsx';
 import { useRecordEditor } from './editor.ts';
+import { findPersonByCodeName } from './find-record.ts';
 import {
   emptyPersonForm,
   loadPerson,
@@ -482,15 +483,8 @@ function Relations({
   const add = async () => {
     setError(null);
     setUnknown(false);
-    const wanted = codeName.trim().toUpperCase();
     try {
-      let cursor: string | undefined;
-      let found: string | null = null;
-      do {
-        const page = await recordsApi.people({ limit: 500, cursor });
-        found = page.people.find((p) => p.codeName === wanted)?.id ?? null;
-        cursor = page.next ?? undefined;
-      } while (!found && cursor);
+      const found = (await findPersonByCodeName(codeName))?.id;
       if (!found || found === personId) {
         setUnknown(true);
         return;
