@@ -141,16 +141,27 @@ for (const engine of engines()) {
       );
     });
 
-    test('monitors and viewers may not open the inbox, a report, a file or notifications', async () => {
+    test('monitors and viewers may not open the inbox, a report or a file; only viewers (who read cases) open their notifications, with nothing about reports', async () => {
       const org = await createOrganisation(t);
       const report = await withFile(org);
       for (const role of ['monitor', 'viewer'] as const) {
         const member = await addMember(t, org, role);
         const before = await snapshot(report.reportId);
         const events = await countAuditEvents(t);
+        const notifications = await send(member, {
+          name: 'notifications',
+          method: 'GET',
+          url: '/api/notifications',
+          triage: false,
+        });
+        if (role === 'viewer') {
+          assert.equal(notifications.statusCode, 200, notifications.body);
+          assert.ok(!notifications.body.includes(report.reportId), 'no report named');
+        } else {
+          assert.equal(notifications.statusCode, 403, notifications.body);
+        }
         const all: Attempt[] = [
           { name: 'list', method: 'GET', url: '/api/reports', triage: false },
-          { name: 'notifications', method: 'GET', url: '/api/notifications', triage: false },
           {
             name: 'notification e-mail',
             method: 'PUT',
