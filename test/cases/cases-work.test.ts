@@ -21,6 +21,7 @@ import {
   createTestCase,
   createTestIncident,
   createTestIntervention,
+  createTestPerson,
   getCaseDetail,
   linkToCase,
   open,
@@ -357,9 +358,11 @@ for (const engine of engines()) {
         const org = await createOrganisation(t);
         const worker = await addMember(t, org, 'case_worker');
         const colleague = await addMember(t, org, 'case_worker');
+        const held = await createTestPerson(t, org);
         const urgent = await createTestCase(t, org, worker, {
           status: 'urgent',
           contactAlertDays: 1,
+          centralPersonId: held.id,
         });
         const calm = await createTestCase(t, org, worker, { contactAlertDays: 30 });
         const now = t.clock.now().getTime();
@@ -395,6 +398,18 @@ for (const engine of engines()) {
           dash.overdueContacts.map((c) => c.id),
           [urgent.id],
         );
+        assert.equal(
+          dash.overdueContacts[0]?.centralPersonCodeName,
+          held.codeName,
+          'the alert names the person at the centre by code name',
+        );
+        const list = await call(t, 'GET', '/api/cases?limit=50', { cookie: worker.cookie });
+        const named = Object.fromEntries(
+          list
+            .json<{ cases: { id: string; centralPersonCodeName: string | null }[] }>()
+            .cases.map((c) => [c.id, c.centralPersonCodeName]),
+        );
+        assert.deepEqual(named, { [urgent.id]: held.codeName, [calm.id]: null });
         assert.ok(
           Array.isArray(dash.pendingReferrals) === false,
           'a case worker does not decide referrals',

@@ -110,6 +110,8 @@ export const caseSummary = z.strictObject({
   outcome: caseOutcome.nullable(),
   restricted: z.boolean(),
   centralPersonId: uuid.nullable(),
+  /** The central person's code name (e.g. P-4F2M); null without a central person. */
+  centralPersonCodeName: z.string().nullable(),
   /** The case's own setting; null follows the organisation's default. */
   contactAlertDays: z.number().int().nullable(),
   /** The number of days that applies (the case's or the organisation's). */

@@ -282,4 +282,8 @@ export const casesEn = {
   'cases.notification.open': 'Open',
   'cases.notification.openCase': 'Open case {reference}',
   'cases.openFromRecord': 'Open a case',
+  'cases.dashboard.noContactWith_one': '{reference}: no contact with {who} for {count} day',
+  'cases.dashboard.noContactWith_other': '{reference}: no contact with {who} for {count} days',
+  'cases.contact.overdueShortWith_one': 'No contact with {who} for {count} day',
+  'cases.contact.overdueShortWith_other': 'No contact with {who} for {count} days',
 };

@@ -289,4 +289,8 @@ export const casesKk: FeatureMessages<typeof casesEn> = {
   'cases.notification.open': 'Ашу',
   'cases.notification.openCase': '{reference} ісін ашу',
   'cases.openFromRecord': 'Іс ашу',
+  'cases.dashboard.noContactWith_one': '{reference}: {who} байланыссыз {count} күн',
+  'cases.dashboard.noContactWith_other': '{reference}: {who} байланыссыз {count} күн',
+  'cases.contact.overdueShortWith_one': '{who} байланыссыз {count} күн',
+  'cases.contact.overdueShortWith_other': '{who} байланыссыз {count} күн',
 };

@@ -298,4 +298,12 @@ export const casesRu: FeatureMessages<typeof casesEn> = {
   'cases.notification.open': 'Открыть',
   'cases.notification.openCase': 'Открыть дело {reference}',
   'cases.openFromRecord': 'Открыть дело',
+  'cases.dashboard.noContactWith_one': '{reference}: нет контакта с {who} {count} день',
+  'cases.dashboard.noContactWith_few': '{reference}: нет контакта с {who} {count} дня',
+  'cases.dashboard.noContactWith_many': '{reference}: нет контакта с {who} {count} дней',
+  'cases.dashboard.noContactWith_other': '{reference}: нет контакта с {who} {count} дня',
+  'cases.contact.overdueShortWith_one': 'Нет контакта с {who} {count} день',
+  'cases.contact.overdueShortWith_few': 'Нет контакта с {who} {count} дня',
+  'cases.contact.overdueShortWith_many': 'Нет контакта с {who} {count} дней',
+  'cases.contact.overdueShortWith_other': 'Нет контакта с {who} {count} дня',
 };

@@ -37,6 +37,7 @@ export function presentCaseSummary(
     outcome: row.outcome as Dto<typeof api.caseOutcome> | null,
     restricted: row.restricted,
     centralPersonId: row.central_person_id,
+    centralPersonCodeName: row.central_person_code_name,
     contactAlertDays: row.contact_alert_days,
     effectiveContactAlertDays: row.effective_days,
     lastContactAt: row.last_contact_at?.toISOString() ?? null,

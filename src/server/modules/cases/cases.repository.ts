@@ -27,41 +27,47 @@ export const CASE_VERSIONED_FIELDS = [
 
 /**
  * Cases with the days that apply to their contact alert (their own, or the organisation's
- * default) and whether `memberId` is assigned to them.
+ * default), their central person's code name, and whether `memberId` is assigned to them.
  */
 function caseRows(db: Db, memberId: string) {
-  return db
-    .selectFrom('cases as c')
-    .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
-    .select([
-      'c.id',
-      'c.organisation_id',
-      'c.reference',
-      'c.status',
-      'c.outcome',
-      'c.restricted',
-      'c.central_person_id',
-      'c.contact_alert_days',
-      'c.last_contact_at',
-      'c.sealed_title',
-      'c.version',
-      'c.created_by',
-      'c.created_at',
-      'c.updated_at',
-      'c.closed_at',
-    ])
-    .select((eb) => [
-      eb.fn.coalesce('c.contact_alert_days', 'o.contact_alert_days').as('effective_days'),
-      eb
-        .exists(
-          eb
-            .selectFrom('case_members as cm')
-            .select('cm.member_id')
-            .whereRef('cm.case_id', '=', 'c.id')
-            .where('cm.member_id', '=', memberId),
-        )
-        .as('assigned'),
-    ]);
+  return (
+    db
+      .selectFrom('cases as c')
+      .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+      // The central person's code name (pseudonymous, not sealed) names the person an
+      // overdue-contact alert is about.
+      .leftJoin('people as cp', 'cp.id', 'c.central_person_id')
+      .select([
+        'cp.code_name as central_person_code_name',
+        'c.id',
+        'c.organisation_id',
+        'c.reference',
+        'c.status',
+        'c.outcome',
+        'c.restricted',
+        'c.central_person_id',
+        'c.contact_alert_days',
+        'c.last_contact_at',
+        'c.sealed_title',
+        'c.version',
+        'c.created_by',
+        'c.created_at',
+        'c.updated_at',
+        'c.closed_at',
+      ])
+      .select((eb) => [
+        eb.fn.coalesce('c.contact_alert_days', 'o.contact_alert_days').as('effective_days'),
+        eb
+          .exists(
+            eb
+              .selectFrom('case_members as cm')
+              .select('cm.member_id')
+              .whereRef('cm.case_id', '=', 'c.id')
+              .where('cm.member_id', '=', memberId),
+          )
+          .as('assigned'),
+      ])
+  );
 }
 
 export type CaseRow = Omit<

@@ -194,9 +194,14 @@ export function CaseRow({ summary }: { summary: CaseSummary }) {
         ) : null}
         {summary.contactOverdue ? (
           <span className="badge badge-warning">
-            {t('cases.contact.overdueShort', {
-              count: daysSince(summary.lastContactAt ?? summary.createdAt),
-            })}
+            {summary.centralPersonCodeName
+              ? t('cases.contact.overdueShortWith', {
+                  who: summary.centralPersonCodeName,
+                  count: daysSince(summary.lastContactAt ?? summary.createdAt),
+                })
+              : t('cases.contact.overdueShort', {
+                  count: daysSince(summary.lastContactAt ?? summary.createdAt),
+                })}
           </span>
         ) : null}
       </div>

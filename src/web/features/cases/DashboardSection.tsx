@@ -75,10 +75,16 @@ export function DashboardSection() {
           {board.overdueContacts.map((c) => (
             <li key={c.id} data-testid="dashboard-overdue">
               <Link href={`/app/cases/${c.id}`}>
-                {t('cases.dashboard.noContactFor', {
-                  reference: c.reference,
-                  count: daysSince(c.lastContactAt ?? c.createdAt),
-                })}
+                {c.centralPersonCodeName
+                  ? t('cases.dashboard.noContactWith', {
+                      reference: c.reference,
+                      who: c.centralPersonCodeName,
+                      count: daysSince(c.lastContactAt ?? c.createdAt),
+                    })
+                  : t('cases.dashboard.noContactFor', {
+                      reference: c.reference,
+                      count: daysSince(c.lastContactAt ?? c.createdAt),
+                    })}
               </Link>
             </li>
           ))}
