@@ -17,6 +17,7 @@ import {
   type TestOrganisation,
 } from '../helpers/factories.ts';
 import { call, errorOf } from '../helpers/http.ts';
+import { createTestIntervention as createRecordsIntervention } from '../helpers/records.ts';
 import { createTestReport } from '../helpers/reports.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import {
@@ -209,6 +210,27 @@ for (const engine of engines()) {
       assert.equal(errorOf(afterWithdrawal).code, 'no_consent');
 
       assert.deepEqual(await stored(w), { referrals: 0, partnerKeys: [] }, 'nothing stored');
+    });
+
+    test('an intervention recorded on the case is in the plan when the scope has interventions', async () => {
+      const w = await world();
+      // As the case page records one: through the records API, with the case and an incident.
+      const recorded = await createRecordsIntervention(t, w.home, w.coordinator, {
+        coded: { caseId: w.kase.id, incidentId: w.incident.id },
+      });
+      const planned = async (scope: string) => {
+        const res = await call(t, 'GET', `/api/cases/${w.kase.id}/referral-plan?scope=${scope}`, {
+          cookie: w.coordinator.cookie,
+        });
+        assert.equal(res.statusCode, 200, res.body);
+        return res
+          .json<{ records: { recordId: string; recordType: string }[] }>()
+          .records.filter((r) => r.recordType === 'intervention')
+          .map((r) => r.recordId)
+          .sort();
+      };
+      assert.deepEqual(await planned('interventions'), [w.intervention.id, recorded.id].sort());
+      assert.deepEqual(await planned('incidents'), [], 'not without interventions in the scope');
     });
 
     test('accepted: the partner opens exactly the shared records with its own key, and nothing else', async () => {
