@@ -8,6 +8,7 @@ import type { CaseSummaryDto, DashboardDto } from '../../src/common/api/cases.ts
 import { engines, type TestDatabase } from '../helpers/engines.ts';
 import { addMember, createOrganisation, type TestMember } from '../helpers/factories.ts';
 import { call, countAuditEvents } from '../helpers/http.ts';
+import { buildIntervention } from '../helpers/records.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import {
   addTestTask,
@@ -202,6 +203,32 @@ for (const engine of engines()) {
           .json<{ notifications: { caseId: string | null }[] }>()
           .notifications.some((n) => n.caseId === kase.id),
       );
+    });
+
+    test('an intervention can be attached to a restricted case only by someone who sees it; to others the case is unknown', async () => {
+      const org = await createOrganisation(t);
+      const assigned = await addMember(t, org, 'case_worker');
+      const notAssigned = await addMember(t, org, 'case_worker');
+      const kase = await createTestCase(t, org, assigned, { restricted: true });
+      const refused = buildIntervention(org, { coded: { caseId: kase.id } });
+      const res = await call(t, 'POST', '/api/interventions', {
+        cookie: notAssigned.cookie,
+        payload: refused.body,
+      });
+      assert.equal(res.statusCode, 400, res.body);
+      assert.match(res.body, /case_unknown/);
+      const stored = await t.database.db
+        .selectFrom('interventions')
+        .select('id')
+        .where('id', '=', refused.body.id)
+        .execute();
+      assert.equal(stored.length, 0, 'nothing stored');
+      const allowed = buildIntervention(org, { coded: { caseId: kase.id } });
+      const ok = await call(t, 'POST', '/api/interventions', {
+        cookie: assigned.cookie,
+        payload: allowed.body,
+      });
+      assert.equal(ok.statusCode, 201, ok.body);
     });
 
     test('a task owner on a restricted case must be able to see it', async () => {

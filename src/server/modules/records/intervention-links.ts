@@ -1,5 +1,6 @@
 import type { Actor } from '../../../common/policy/permissions.ts';
 import { findIncident } from './incidents.repository.ts';
+import { maySeeCase } from '../cases/cases.policy.ts';
 import { findCaseOwner } from './interventions.repository.ts';
 import type { Db } from './records.deps.ts';
 import { requireReferenced } from './records.policy.ts';
@@ -16,7 +17,13 @@ export async function checkInterventionLinks(
     requireReferenced(actor, incident, 'incident_unknown', 'The incident was not found.');
   }
   if (caseId) {
-    const found = await findCaseOwner(db, caseId);
-    requireReferenced(actor, found, 'case_unknown', 'The case was not found.');
+    // A restricted case the member may not see answers like a missing one.
+    const found = await findCaseOwner(db, caseId, actor.memberId);
+    requireReferenced(
+      actor,
+      found && maySeeCase(actor, found) ? found : undefined,
+      'case_unknown',
+      'The case was not found.',
+    );
   }
 }

@@ -120,10 +120,32 @@ export async function deleteInterventionRow(db: Db, id: string): Promise<void> {
 export async function findCaseOwner(
   db: Db,
   caseId: string,
-): Promise<{ id: string; organisation_id: string } | undefined> {
-  return db
+  /** Whose assignment to report in `assigned` (the acting member). */
+  memberId?: string,
+): Promise<
+  { id: string; organisation_id: string; restricted: boolean; assigned: boolean } | undefined
+> {
+  const row = await db
     .selectFrom('cases')
-    .select(['id', 'organisation_id'])
-    .where('id', '=', caseId)
+    .select((eb) => [
+      'cases.id',
+      'cases.organisation_id',
+      'cases.restricted',
+      eb
+        .exists(
+          eb
+            .selectFrom('case_members')
+            .select('case_members.member_id')
+            .whereRef('case_members.case_id', '=', 'cases.id')
+            .where(
+              'case_members.member_id',
+              '=',
+              memberId ?? '00000000-0000-0000-0000-000000000000',
+            ),
+        )
+        .as('assigned'),
+    ])
+    .where('cases.id', '=', caseId)
     .executeTakeFirst();
+  return row ? { ...row, assigned: Boolean(row.assigned) } : undefined;
 }
