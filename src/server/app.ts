@@ -32,6 +32,7 @@ import { registerAuditRoutes } from './modules/audit/routes.ts';
 import { registerCasesRoutes } from './modules/cases/routes.ts';
 import { registerIntakeRoutes } from './modules/intake/routes.ts';
 import { registerRecordsRoutes } from './modules/records/routes.ts';
+import { registerEvidenceRoutes } from './modules/evidence/routes.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
 import type { InstanceSecrets } from './secrets.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -116,6 +117,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await registerIntakeRoutes(app, { ...deps, blobs: options.blobs });
   registerRecordsRoutes(app, deps);
   registerCasesRoutes(app, deps);
+  await registerEvidenceRoutes(app, { ...deps, blobs: options.blobs });
   await registerWebApp(app, config.webDistDir);
   return app;
 }

@@ -43,6 +43,47 @@ export interface AppConfig {
   quickExitUrl: string;
   /** Outgoing mail for opt-in notifications; null when none is configured. */
   smtp: SmtpConfig | null;
+  evidence: EvidenceConfig;
+}
+
+export interface EvidenceConfig {
+  /** Largest ciphertext one item file may have, in bytes (QORGAN_EVIDENCE_MAX_GB). */
+  maxFileBytes: number;
+  /** Largest body one upload PATCH may carry; the browser sends segments of this size. */
+  maxSegmentBytes: number;
+  /** Hours an unfinished upload is kept for resuming before it is removed. */
+  uploadExpiryHours: number;
+  /** Hours between two integrity checks of the stored ciphertext. */
+  integrityCheckHours: number;
+  /** RFC 3161 timestamp authority; null when none is configured (QORGAN_TSA_URL). */
+  tsa: TsaConfig | null;
+  capture: CaptureConfig;
+}
+
+export interface TsaConfig {
+  /** e.g. https://freetsa.org/tsr (QORGAN_TSA_URL). */
+  url: string;
+  /** The CA certificates tokens are checked against, PEM (QORGAN_TSA_CA_FILE). */
+  caCertificatesPem: string[];
+  /** Milliseconds before a request to the TSA is given up (and retried by the job). */
+  timeoutMs: number;
+}
+
+export interface CaptureConfig {
+  /** The Chromium binary (CHROMIUM_PATH); captures are refused when it is missing. */
+  chromiumPath: string;
+  /**
+   * Allow capturing addresses on loopback and private networks. Off in production (a
+   * member must not be able to make the server read internal services); on for tests and
+   * the demo, which capture pages the instance serves itself.
+   */
+  allowPrivateNetworks: boolean;
+  /** Proxy every capture goes through, e.g. socks5://127.0.0.1:9050 (QORGAN_CAPTURE_PROXY). */
+  proxy: string | null;
+  /** Milliseconds a page may take to load before the capture fails. */
+  timeoutMs: number;
+  /** Captures run at the same time at most; more are refused with 503 and retried by the member. */
+  concurrency: number;
 }
 
 export interface IntakeConfig {
@@ -95,6 +136,20 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     // A weather search ("погода"): common on any phone, in any family.
     quickExitUrl: 'https://www.google.com/search?q=%D0%BF%D0%BE%D0%B3%D0%BE%D0%B4%D0%B0',
     smtp: null,
+    evidence: {
+      maxFileBytes: 8 * 1024 * 1024 * 1024,
+      maxSegmentBytes: 8 * 1024 * 1024,
+      uploadExpiryHours: 48,
+      integrityCheckHours: 24,
+      tsa: null,
+      capture: {
+        chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        allowPrivateNetworks: false,
+        proxy: null,
+        timeoutMs: 45_000,
+        concurrency: 2,
+      },
+    },
     ...overrides,
   };
 }

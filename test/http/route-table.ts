@@ -20,6 +20,8 @@ import { createTestReport } from '../helpers/reports.ts';
 import { plain, type RouteCase, type Built } from './route-case.ts';
 import { CASES_ROUTES } from './routes/cases.ts';
 import { RECORDS_ROUTES } from './routes/records.ts';
+import { EVIDENCE_ROUTES } from './routes/evidence.ts';
+import { EVIDENCE_CAPTURE_ROUTES } from './routes/evidence-capture.ts';
 
 export type { Need, Built, RouteCase } from './route-case.ts';
 
@@ -295,6 +297,8 @@ export const AUTHENTICATED_ROUTES: RouteCase[] = [
   },
   ...RECORDS_ROUTES,
   ...CASES_ROUTES,
+  ...EVIDENCE_ROUTES,
+  ...EVIDENCE_CAPTURE_ROUTES,
 ];
 
 const fakeToken = () => `unused-token-${randomHex(16)}`;

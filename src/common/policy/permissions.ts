@@ -32,12 +32,27 @@ export const PERMISSIONS = [
   'referrals.decide',
   /** Choose which organisations on the instance are partners. */
   'partners.manage',
+  /** See evidence items of the records and cases the member can read, and open their files. */
+  'evidence.read',
+  /** Upload files and capture web pages as evidence. */
+  'evidence.write',
+  /** Assemble an evidence package of a case's items. */
+  'evidence.export',
+  /** Delete an evidence item for good (its blobs and keys are destroyed). */
+  'evidence.delete',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const EVERY_ACTIVE_MEMBER: Permission[] = ['organisation.read', 'keys.read'];
 /** Documenting and case work. */
-const RECORD_WORK: Permission[] = ['records.read', 'records.write', 'cases.read', 'cases.write'];
+const RECORD_WORK: Permission[] = [
+  'records.read',
+  'records.write',
+  'cases.read',
+  'cases.write',
+  'evidence.read',
+  'evidence.write',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -51,6 +66,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports.triage',
     ...RECORD_WORK,
     'records.delete',
+    'evidence.export',
+    'evidence.delete',
     'cases.assign',
     'referrals.send',
     'referrals.decide',
@@ -67,7 +84,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'referrals.decide',
   ],
   case_worker: [...EVERY_ACTIVE_MEMBER, 'reports.read', 'reports.triage', ...RECORD_WORK],
-  lawyer: [...EVERY_ACTIVE_MEMBER, 'reports.read', ...RECORD_WORK],
+  lawyer: [...EVERY_ACTIVE_MEMBER, 'reports.read', ...RECORD_WORK, 'evidence.export'],
   monitor: [...EVERY_ACTIVE_MEMBER],
   viewer: [...EVERY_ACTIVE_MEMBER, 'records.read', 'cases.read'],
 };

@@ -12,7 +12,9 @@ export type SealedTable =
   | 'cases'
   | 'tasks'
   | 'case_contacts'
-  | 'consents';
+  | 'consents'
+  | 'evidence_items'
+  | 'evidence_files';
 
 /**
  * The AEAD context of one sealed field: `qorgan:incidents.sealed_title:v1:<id>`.

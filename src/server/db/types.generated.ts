@@ -130,6 +130,56 @@ export interface ContactAlertsTable {
   resolved_at: Date | null;
 }
 
+export interface EvidenceFilesTable {
+  id: string;
+  item_id: string;
+  organisation_id: string;
+  role: string;
+  blob_key: string;
+  sealed_file_key: Uint8Array;
+  ciphertext_bytes: number;
+  ciphertext_sha256: Uint8Array;
+  created_at: Date;
+}
+
+export interface EvidenceItemsTable {
+  id: string;
+  organisation_id: string;
+  incident_id: string | null;
+  case_id: string | null;
+  kind: string;
+  sealed_item_key: Uint8Array;
+  sealed_meta: Uint8Array;
+  manifest_digest: Uint8Array | null;
+  collected_by: string | null;
+  collected_at: Date;
+  integrity_status: Generated<string>;
+  integrity_checked_at: Date | null;
+}
+
+export interface EvidenceTimestampsTable {
+  id: string;
+  item_id: string;
+  organisation_id: string;
+  digest: Uint8Array;
+  tsa_url: string;
+  token: Uint8Array;
+  gen_time: Date;
+  serial_number: string;
+  created_at: Date;
+}
+
+export interface EvidenceUploadsTable {
+  id: string;
+  organisation_id: string;
+  member_id: string;
+  incident_id: string | null;
+  case_id: string | null;
+  length: number;
+  created_at: Date;
+  expires_at: Date;
+}
+
 export interface IncidentLinksTable {
   id: string;
   organisation_id: string;
@@ -278,6 +328,7 @@ export interface NotificationsTable {
   case_id: string | null;
   task_id: string | null;
   referral_id: string | null;
+  evidence_item_id: string | null;
 }
 
 export interface OrganisationsTable {
@@ -493,6 +544,10 @@ export interface DB {
   cases: CasesTable;
   consents: ConsentsTable;
   contact_alerts: ContactAlertsTable;
+  evidence_files: EvidenceFilesTable;
+  evidence_items: EvidenceItemsTable;
+  evidence_timestamps: EvidenceTimestampsTable;
+  evidence_uploads: EvidenceUploadsTable;
   incident_links: IncidentLinksTable;
   incidents: IncidentsTable;
   interventions: InterventionsTable;
