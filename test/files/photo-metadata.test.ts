@@ -251,18 +251,16 @@ describe('photo metadata', () => {
         // The original's write starts first, the working copy's second.
         const failingCall = failing === 'original' ? 0 : 1;
         let calls = 0;
-        const store: BlobStore = {
-          openRead: (key) => isolated.openRead(key),
-          delete: (key) => isolated.delete(key),
-          size: (key) => isolated.size(key),
-          async put(key, chunks) {
+        // Everything but put is the isolated store's own.
+        const store: BlobStore = Object.assign(Object.create(isolated) as BlobStore, {
+          async put(key: string, chunks: AsyncIterable<Uint8Array>) {
             if (calls++ !== failingCall) return isolated.put(key, chunks);
             // As a full disk does: the writer stops reading part-way and throws.
             let seen = 0;
             for await (const _chunk of chunks) if (++seen > 3) break;
             throw new Error('ENOSPC: no space left on device');
           },
-        };
+        });
         await assert.rejects(
           storeUploadedFile({
             blobs: store,
