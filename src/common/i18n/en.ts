@@ -1,11 +1,13 @@
 // English: the reference catalogue. Its keys define the catalogue; ru and kk must have
 // every one of them (a missing key is a compile error). See index.ts for plurals.
 import { casesEn } from './cases/en.ts';
+import { evidenceEn } from './evidence/en.ts';
 import { recordsEn } from './records/en.ts';
 
 export const en = {
   ...recordsEn,
   ...casesEn,
+  ...evidenceEn,
   'language.label': 'Language',
 
   'common.skipToContent': 'Skip to content',

@@ -1,11 +1,13 @@
 // Қазақша каталог. Кілттері en.ts-тегідей; сандар үшін _one және _other пішіндері жеткілікті.
 import type { Messages } from './en.ts';
 import { casesKk } from './cases/kk.ts';
+import { evidenceKk } from './evidence/kk.ts';
 import { recordsKk } from './records/kk.ts';
 
 export const kk: Messages = {
   ...recordsKk,
   ...casesKk,
+  ...evidenceKk,
   'language.label': 'Тіл',
 
   'common.skipToContent': 'Мазмұнға өту',

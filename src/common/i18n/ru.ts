@@ -1,11 +1,13 @@
 // Русский каталог. Ключи — как в en.ts; для чисел нужны формы _one, _few, _many, _other.
 import type { Messages } from './en.ts';
 import { casesRu } from './cases/ru.ts';
+import { evidenceRu } from './evidence/ru.ts';
 import { recordsRu } from './records/ru.ts';
 
 export const ru: Messages = {
   ...recordsRu,
   ...casesRu,
+  ...evidenceRu,
   'language.label': 'Язык',
 
   'common.skipToContent': 'Перейти к содержимому',

@@ -12,6 +12,7 @@ import { REPORT_PATH, ReportPage } from '../features/reports/ReportPage.tsx';
 import { ReportsInboxPage } from '../features/reports/ReportsInboxPage.tsx';
 import { CASES_ROUTES } from '../features/cases/routes.ts';
 import { RECORDS_ROUTES } from '../features/records/routes.ts';
+import { EVIDENCE_ROUTES } from '../features/evidence/routes.ts';
 import type { AppRoute } from './app-route.ts';
 
 export type { AppRoute } from './app-route.ts';
@@ -34,6 +35,7 @@ export const NAV_ROUTES: AppRoute[] = [
   },
   ...CASES_ROUTES,
   ...RECORDS_ROUTES,
+  ...EVIDENCE_ROUTES,
   {
     path: '/app/notifications',
     hidden: true,
