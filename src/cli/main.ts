@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerCasePdfCommand } from './commands/case-pdf.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOrgCommands } from './commands/org.ts';
 import { registerServeCommand } from './commands/serve.ts';
@@ -18,6 +19,7 @@ export function buildCli(): Command {
   registerOrgCommands(program);
   registerAuditCommands(program);
   registerCasePdfCommand(program);
+  registerEvidenceCommands(program);
   return program;
 }
 
