@@ -20,7 +20,9 @@
 //   POST   /api/evidence/items/:id/verifications       the browser's re-check   → 201 custodyEntry
 //   POST   /api/evidence/exports                       an evidence package made → 201 { entries }
 //   GET    /api/evidence/items/:id/custody             custody report           → custodyReport
-//   POST   /api/evidence/items/:id/timestamps          stamp the manifest digest → 201 evidenceTimestamp
+//   POST   /api/evidence/items/:id/timestamps          stamp the manifest digest → 201 evidenceTimestamp,
+//                                                      or 202 timestampPending when the authority failed
+//                                                      (a background job keeps trying)
 //   GET    /api/evidence/timestamp-authority           the configured TSA       → timestampAuthority
 //   POST   /api/evidence/captures                      capture a public URL     → 201 evidenceItem
 //
@@ -56,6 +58,11 @@ export const evidenceParent = z
     message: 'name exactly one of incidentId and caseId',
   });
 export type EvidenceParent = z.infer<typeof evidenceParent>;
+
+/** An item, an upload or a capture named in the path. */
+export const evidenceIdParams = z.strictObject({ id: uuid });
+/** A file of an item named in the path. */
+export const evidenceFileParams = z.strictObject({ fileId: uuid });
 
 // ---- uploads --------------------------------------------------------------------------
 
@@ -214,12 +221,26 @@ export const recordExport = z.strictObject({
   packageManifestSha256: hex64,
 });
 
+/** What recording an export gives back: the custody entry written for each item. */
+export const recordExportResult = z.strictObject({
+  entries: z.array(custodyEntry),
+});
+
 // ---- trusted time ---------------------------------------------------------------------
 
 export const requestTimestamp = z.strictObject({
   /** Must equal the item's manifest digest. */
   digest: hex64,
 });
+
+/** 202: the authority did not give a good token now; a background job keeps trying. */
+export const timestampPending = z.strictObject({
+  pending: z.literal(true),
+  /** Why the attempt failed: tsa_unreachable, tsa_timeout, tsa_http_error, tsa_bad_response,
+   * tsa_rejected or tsa_token_invalid. */
+  reason: z.string(),
+});
+export type TimestampPending = z.infer<typeof timestampPending>;
 
 export const timestampAuthority = z.strictObject({
   configured: z.boolean(),
