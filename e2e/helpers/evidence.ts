@@ -40,6 +40,8 @@ export interface EvidenceStack {
   /** Every line the server logged (debug level). */
   logLines: string[];
   blobRoot: string;
+  /** The per-test PostgreSQL database (for pg_dump); null on PGlite. */
+  databaseUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function startEvidenceStack(
     origin: `http://127.0.0.1:${port}`,
     logLines,
     blobRoot: blobs.root,
+    databaseUrl: database.url ?? null,
     close: async () => {
       await app.close();
       await database.close();

@@ -21,9 +21,11 @@ import { openCase } from './decrypt.ts';
 import { memberLabel, useCaseMembers, type CaseMembers } from './members.ts';
 import { ConsentReferralSection } from './ReferralSection.tsx';
 import { CASE_PATH, caseBadgeClass, displayRef, SealedText, useLabel } from './shared.tsx';
+import { textOf } from './sealing.ts';
 import { TimelineSection } from './TimelineSection.tsx';
 import { ExportSection } from './ExportSection.tsx';
 import { CaseSettingsSection } from './CaseSettingsSection.tsx';
+import { EvidenceSection } from '../evidence/EvidenceSection.tsx';
 
 export function CasePage() {
   const { t } = useI18n();
@@ -126,6 +128,11 @@ function OpenCase({ caseId, org }: { caseId: string; org: BoxKeyPair }) {
       <LinksSection detail={detail} opened={opened} org={org} reload={reload} />
       <TasksSection detail={detail} opened={opened} org={org} members={members} reload={reload} />
       <ContactsSection detail={detail} opened={opened} org={org} reload={reload} />
+      <EvidenceSection
+        parent={{ caseId: c.id }}
+        org={org}
+        caseInfo={{ id: c.id, reference: c.reference, title: textOf(opened.title) ?? '' }}
+      />
       <TimelineSection
         caseId={c.id}
         org={org}

@@ -16,6 +16,7 @@ import { ActsSection } from './ActsSection.tsx';
 import { recordsApi, type IncidentDetail } from './api.ts';
 import { ConflictPanel } from './ConflictPanel.tsx';
 import { DeleteRecord } from './DeleteRecord.tsx';
+import { EvidenceSection } from '../evidence/EvidenceSection.tsx';
 import { useRecordEditor } from './editor.ts';
 import {
   emptyIncidentForm,
@@ -314,6 +315,7 @@ function EditIncident({
         org={org}
         onChanged={reload}
       />
+      <EvidenceSection parent={{ incidentId: incident.id }} org={org} />
       <HistoryPanel
         record={{ type: 'incident', id: incident.id }}
         table="incidents"
