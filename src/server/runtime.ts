@@ -3,7 +3,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadSodium } from '../common/crypto/sodium.ts';
-import { defaultConfig, type AppConfig, type SmtpConfig } from './config.ts';
+import { parsePemCertificates } from '../common/evidence/timestamp.ts';
+import { defaultConfig, type AppConfig, type EvidenceConfig, type SmtpConfig } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrate, type MigrationResult } from './db/migrate.ts';
 import { FsBlobStore } from './blobs/fs-blob-store.ts';
@@ -59,6 +60,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       smtp: smtpFromEnvironment(),
       ...quickExitFromEnvironment(),
       intake: { ...defaults.intake, ...maxFileFromEnvironment(), ...rateLimitsFromEnvironment() },
+      evidence: await evidenceFromEnvironment(defaults.evidence),
       ...options.config,
     });
     const blobs = await new FsBlobStore(path.join(dataDir, 'blobs')).init();
@@ -76,6 +78,57 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     await database.close();
     throw error;
   }
+}
+
+/**
+ * Trusted time and capture settings from the environment: QORGAN_TSA_URL (an RFC 3161
+ * authority, e.g. https://freetsa.org/tsr) with QORGAN_TSA_CA_FILE (the PEM file of the CA
+ * certificates its tokens must chain to — required with a URL, since a token nobody can
+ * check proves nothing), and QORGAN_CAPTURE_PROXY (e.g. socks5://127.0.0.1:9050 to capture
+ * through Tor). Docs: docs/evidence/capture-and-time.md.
+ */
+export async function evidenceFromEnvironment(
+  defaults: EvidenceConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<EvidenceConfig> {
+  const evidence: EvidenceConfig = { ...defaults, capture: { ...defaults.capture } };
+  const url = env.QORGAN_TSA_URL?.trim();
+  if (url) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new Error('QORGAN_TSA_URL must be an absolute http:// or https:// address');
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+      throw new Error('QORGAN_TSA_URL must be an absolute http:// or https:// address');
+    const caFile = env.QORGAN_TSA_CA_FILE?.trim();
+    if (!caFile)
+      throw new Error('QORGAN_TSA_CA_FILE must name the PEM file of the TSA’s CA certificates');
+    const pem = await readFile(caFile, 'utf8').catch(() => {
+      throw new Error(`QORGAN_TSA_CA_FILE: cannot read ${caFile}`);
+    });
+    let certificates: number;
+    try {
+      certificates = parsePemCertificates(pem).length;
+    } catch {
+      certificates = 0;
+    }
+    if (certificates === 0)
+      throw new Error(`QORGAN_TSA_CA_FILE: no readable certificate in ${caFile}`);
+    evidence.tsa = {
+      url: parsed.toString(),
+      caCertificatesPem: [pem],
+      timeoutMs: defaults.tsa?.timeoutMs ?? 20_000,
+    };
+  }
+  const proxy = env.QORGAN_CAPTURE_PROXY?.trim();
+  if (proxy) {
+    if (!/^(socks5|socks4|http|https):\/\/[^\s]+$/i.test(proxy))
+      throw new Error('QORGAN_CAPTURE_PROXY must look like socks5://127.0.0.1:9050');
+    evidence.capture.proxy = proxy;
+  }
+  return evidence;
 }
 
 /**

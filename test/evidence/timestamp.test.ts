@@ -83,6 +83,19 @@ describe('RFC 3161 timestamp tokens', () => {
     assert.equal(hexDump, Buffer.from(digest).toString('hex'));
   });
 
+  test('a digest held in a view of a larger buffer (a Node Buffer) is stamped as itself', async () => {
+    const pooled = Buffer.from(Buffer.from(digest).toString('hex'), 'hex');
+    assert.notEqual(pooled.buffer.byteLength, 32, 'the Buffer is a view into a pool');
+    const pooledToken = await stamp(tsa, pooled, 99n);
+    const result = await verifyTimestampToken(pooledToken, {
+      digest: pooled,
+      trustedCaPem: [tsa.caPem],
+      nonce: 99n,
+    });
+    assert.deepEqual(result.failures, []);
+    assert.equal(tokenInfo(pooledToken).digest, Buffer.from(digest).toString('hex'));
+  });
+
   test('a trusted CA file may hold several certificates, the right one among them', async () => {
     const otherDir = await mkdtemp(join(tmpdir(), 'qorgan-ts-other-'));
     try {

@@ -4,12 +4,16 @@
 // `openssl ts -reply`. Real openssl, real tokens: what the app accepts from it, it would
 // accept from FreeTSA or an organisation's own authority.
 import { execFile } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../src/server/db/types.generated.ts';
 
 const run = promisify(execFile);
 
@@ -83,8 +87,22 @@ export interface TestTsa {
 }
 
 export interface TestTsaOptions {
-  /** Give the TSA certificate no timeStamping extended key usage (to test the check). */
-  withoutTimestampingUsage?: boolean;
+  /** Let the process exit while the TSA still listens (a TSA shared by a whole file). */
+  unref?: boolean;
+}
+
+let shared: Promise<TestTsa> | undefined;
+
+/**
+ * One TSA for the whole test process, started on first use and left to die with it (its
+ * folder is removed at exit). For route tables whose entries cannot close what they open.
+ */
+export function sharedTestTsa(): Promise<TestTsa> {
+  shared ??= startTestTsa({ unref: true }).then((tsa) => {
+    process.once('exit', () => rmSync(tsa.dir, { recursive: true, force: true }));
+    return tsa;
+  });
+  return shared;
 }
 
 /** Starts a test TSA on 127.0.0.1 with a fresh CA. Call close() when done. */
@@ -111,9 +129,7 @@ export async function startTestTsa(options: TestTsaOptions = {}): Promise<TestTs
     [
       'basicConstraints=critical,CA:FALSE',
       'keyUsage=critical,digitalSignature,nonRepudiation',
-      options.withoutTimestampingUsage
-        ? 'extendedKeyUsage=critical,codeSigning'
-        : 'extendedKeyUsage=critical,timeStamping',
+      'extendedKeyUsage=critical,timeStamping',
       'subjectKeyIdentifier=hash',
       'authorityKeyIdentifier=keyid',
       '',
@@ -246,10 +262,46 @@ export async function startTestTsa(options: TestTsaOptions = {}): Promise<TestTs
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  if (options.unref) server.unref();
   tsa.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tsr`;
   return tsa;
 }
 
 function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
+
+/**
+ * An evidence item row to stamp, written straight to the database (sealed columns hold
+ * random bytes: stamping never opens them). Its manifest digest is random, as a salted
+ * manifest's is.
+ */
+export async function insertItemToStamp(
+  db: Kysely<DB>,
+  options: {
+    organisationId: string;
+    incidentId?: string;
+    caseId?: string;
+    collectedBy?: string | null;
+    now?: Date;
+  },
+): Promise<{ id: string; digest: Uint8Array }> {
+  const id = randomUUID();
+  const digest = new Uint8Array(randomBytes(32));
+  await db
+    .insertInto('evidence_items')
+    .values({
+      id,
+      organisation_id: options.organisationId,
+      incident_id: options.incidentId ?? null,
+      case_id: options.caseId ?? null,
+      kind: 'file',
+      sealed_item_key: new Uint8Array(randomBytes(72)),
+      sealed_meta: new Uint8Array(randomBytes(200)),
+      manifest_digest: digest,
+      collected_by: options.collectedBy ?? null,
+      collected_at: options.now ?? new Date(),
+    })
+    .execute();
+  return { id, digest };
 }

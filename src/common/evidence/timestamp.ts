@@ -515,8 +515,14 @@ function distinguishedName(name: pkijs.RelativeDistinguishedNames): string {
 
 // ---- bytes ----------------------------------------------------------------------------
 
+/**
+ * A fresh ArrayBuffer holding exactly these bytes. (Not `bytes.slice().buffer`: a Node.js
+ * pooled buffer's slice is a view into a shared pool whose `.buffer` holds other bytes.)
+ */
 function copy(bytes: Uint8Array): ArrayBuffer {
-  return bytes.slice().buffer;
+  const out = new Uint8Array(bytes.byteLength);
+  out.set(bytes);
+  return out.buffer;
 }
 
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {

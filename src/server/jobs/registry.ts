@@ -1,6 +1,7 @@
 // Every job definition the worker runs, and the recurring ones the scheduler enqueues.
 // Keep an old version of a definition here until no stored job of that version remains.
 import { casesCheckContacts } from './definitions/cases-check-contacts.ts';
+import { evidenceTimestamp } from './definitions/evidence-timestamp.ts';
 import { purgeExpired } from './definitions/purge-expired.ts';
 import { sendNotificationEmail } from './definitions/send-notification-email.ts';
 import type { JobDefinition } from './job-definition.ts';
@@ -10,6 +11,7 @@ export const jobDefinitions: readonly JobDefinition[] = [
   purgeExpired,
   sendNotificationEmail,
   casesCheckContacts,
+  evidenceTimestamp,
 ];
 
 export const recurringJobs: readonly RecurringJob[] = [

@@ -2,10 +2,11 @@ import type { Actor } from '../../../common/policy/permissions.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import { enqueue } from '../../jobs/enqueue.ts';
 import { evidenceTimestamp } from '../../jobs/definitions/evidence-timestamp.ts';
-import { loadAccessibleItem } from './capture-access.ts';
 import type { EvidenceDeps } from './evidence.deps.ts';
+import { loadItem } from './load-item.ts';
 import { stampItem } from './timestamp-item.ts';
-import { hasPendingTimestampJob, type TimestampRow } from './timestamp.repository.ts';
+import type { TimestampRow } from './items.repository.ts';
+import { hasPendingTimestampJob } from './timestamp.repository.ts';
 import { TsaError, type TsaErrorCode } from './tsa-client.ts';
 
 export type StampOutcome =
@@ -26,7 +27,7 @@ export async function requestTimestamp(options: {
   digest: string;
 }): Promise<StampOutcome> {
   const { deps, actor } = options;
-  const item = await loadAccessibleItem(deps.db, actor, options.itemId, 'evidence.write');
+  const item = await loadItem(deps.db, actor, 'evidence.write', options.itemId);
   if (!item.manifest_digest)
     throw conflict('manifest_digest_missing', 'This item has no hash manifest to stamp.');
   const digest = Buffer.from(options.digest, 'hex');

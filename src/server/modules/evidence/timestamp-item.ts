@@ -5,9 +5,10 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { TsaConfig } from '../../config.ts';
 import type { DB } from '../../db/types.generated.ts';
-import { recordEvent } from '../audit/record-event.ts';
 import { requestTimestampToken } from './tsa-client.ts';
-import { findItemToStamp, insertTimestamp, type TimestampRow } from './timestamp.repository.ts';
+import type { TimestampRow } from './items.repository.ts';
+import { recordCustody } from './record-custody.ts';
+import { findItemToStamp, insertTimestamp } from './timestamp.repository.ts';
 
 export interface StampItemOptions {
   db: Kysely<DB>;
@@ -50,13 +51,12 @@ export async function stampItem(options: StampItemOptions): Promise<TimestampRow
       created_at: options.now(),
     };
     await insertTimestamp(trx, row);
-    await recordEvent({
+    await recordCustody({
       trx,
       organisationId: item.organisation_id,
       actorMemberId: options.actorMemberId,
       action: 'evidence.timestamped',
-      objectType: 'evidence_item',
-      objectId: item.id,
+      itemId: item.id,
       fields: {
         timestampId: row.id,
         timestampSerial: stamped.serialNumber,

@@ -1,27 +1,10 @@
 // Stored RFC 3161 tokens of evidence items, and the retry jobs waiting to get one.
-import { sql, type Selectable } from 'kysely';
-import type { EvidenceTimestampsTable } from '../../db/types.generated.ts';
+import { sql } from 'kysely';
 import type { Db } from './evidence.deps.ts';
-
-export type TimestampRow = Selectable<EvidenceTimestampsTable>;
+import type { TimestampRow } from './items.repository.ts';
 
 export async function insertTimestamp(db: Db, row: TimestampRow): Promise<void> {
   await db.insertInto('evidence_timestamps').values(row).execute();
-}
-
-/** The tokens of these items, oldest first. */
-export async function listTimestampsOfItems(
-  db: Db,
-  itemIds: readonly string[],
-): Promise<TimestampRow[]> {
-  if (itemIds.length === 0) return [];
-  return db
-    .selectFrom('evidence_timestamps')
-    .selectAll()
-    .where('item_id', 'in', itemIds)
-    .orderBy('gen_time')
-    .orderBy('id')
-    .execute();
 }
 
 /** Whether the item already has a token over exactly this digest. */

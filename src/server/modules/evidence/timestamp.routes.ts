@@ -2,17 +2,14 @@
 // and tell the browser which authority that is (its CA certificates, to check tokens).
 // Route list: src/common/api/evidence.ts.
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { uuid } from '../../../common/api/accounts.ts';
 import * as api from '../../../common/api/evidence.ts';
 import { requireActiveActor } from '../../http/authenticate.ts';
 import { errorResponses, typed } from '../../http/route-helpers.ts';
-import { authorise } from '../accounts/accounts.policy.ts';
 import type { EvidenceDeps } from './evidence.deps.ts';
+import { authoriseEvidence } from './evidence.policy.ts';
+import { presentTimestamp } from './evidence.presenter.ts';
+import { timestampVerified } from './item-views.ts';
 import { requestTimestamp } from './request-timestamp.ts';
-import { presentCheckedTimestamp } from './timestamp.presenter.ts';
-
-const itemParams = z.strictObject({ id: uuid });
 
 export async function registerTimestampRoutes(
   instance: FastifyInstance,
@@ -26,7 +23,7 @@ export async function registerTimestampRoutes(
     {
       schema: {
         tags,
-        params: itemParams,
+        params: api.evidenceIdParams,
         body: api.requestTimestamp,
         response: {
           201: api.evidenceTimestamp,
@@ -46,7 +43,9 @@ export async function registerTimestampRoutes(
         return reply.code(202).send({ pending: true, reason: outcome.pending });
       return reply
         .code(201)
-        .send(await presentCheckedTimestamp(outcome.stamped, deps.config.evidence.tsa));
+        .send(
+          presentTimestamp(outcome.stamped, await timestampVerified(outcome.stamped, deps.config)),
+        );
     },
   );
 
@@ -55,7 +54,7 @@ export async function registerTimestampRoutes(
     { schema: { tags, response: { 200: api.timestampAuthority, ...errorResponses } } },
     async (request) => {
       const actor = requireActiveActor(request);
-      authorise(actor, 'evidence.read', actor.organisationId);
+      authoriseEvidence(actor, 'evidence.read');
       const tsa = deps.config.evidence.tsa;
       return {
         configured: tsa !== null,
