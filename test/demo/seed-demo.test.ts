@@ -2,10 +2,17 @@
 // in every triage state, through the real use cases, and its codenames must open /return.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { createHash } from 'node:crypto';
+import exifr from 'exifr';
 import { TEST_KDF } from '../../src/common/crypto/keys.ts';
+import { decryptBytes } from '../../src/common/crypto/stream.ts';
+import { openFileKey, openItemKey, openItemMeta } from '../../src/common/evidence/item-crypto.ts';
 import { seedDemo } from '../../src/server/demo/seed-demo.ts';
 import { engines } from '../helpers/engines.ts';
 import { createTestApp } from '../helpers/test-app.ts';
+
+const hashManifestDigestHex = (text: string) =>
+  createHash('sha256').update(text, 'utf8').digest('hex');
 
 for (const engine of engines()) {
   describe(`demo seed (${engine.engine})`, { skip: engine.skip }, () => {
@@ -109,6 +116,49 @@ for (const engine of engines()) {
         assert.deepEqual(
           referrals.map((r) => r.status),
           ['pending'],
+        );
+
+        // Evidence: three invented items; the photo's original keeps its GPS data, its
+        // working copy has none, and every file decrypts to the SHA-256 its meta names.
+        assert.equal(seed.evidence.items.length, 3);
+        const street = seed.records.evidenceTargets.streetIncident;
+        const item = await database.db
+          .selectFrom('evidence_items')
+          .selectAll()
+          .where('incident_id', '=', street.id)
+          .executeTakeFirstOrThrow();
+        const itemKey = openItemKey(street.key, item.id, item.sealed_item_key);
+        const meta = openItemMeta(itemKey, item.id, item.sealed_meta);
+        const evidenceFiles = await database.db
+          .selectFrom('evidence_files')
+          .selectAll()
+          .where('item_id', '=', item.id)
+          .execute();
+        assert.deepEqual(evidenceFiles.map((f) => f.role).sort(), ['original', 'thumbnail', 'working']);
+        const plain = new Map<string, Uint8Array>();
+        for (const file of evidenceFiles) {
+          const chunks: Buffer[] = [];
+          for await (const chunk of await t.blobs.openRead(file.blob_key))
+            chunks.push(chunk as Buffer);
+          const bytes = decryptBytes(
+            openFileKey(itemKey, file.id, file.sealed_file_key),
+            Buffer.concat(chunks),
+          );
+          const info = meta.files.find((f) => f.fileId === file.id);
+          assert.equal(createHash('sha256').update(bytes).digest('hex'), info?.sha256);
+          plain.set(file.role, bytes);
+        }
+        const originalExif = await exifr.parse(Buffer.from(plain.get('original') ?? []), {
+          gps: true,
+        });
+        assert.ok(originalExif?.latitude, 'the original keeps its GPS position');
+        const workingExif = await exifr
+          .parse(Buffer.from(plain.get('working') ?? []), true)
+          .catch(() => undefined);
+        assert.equal(workingExif, undefined, 'the working copy carries no metadata');
+        assert.equal(
+          hashManifestDigestHex(meta.hashManifest),
+          Buffer.from(item.manifest_digest ?? []).toString('hex'),
         );
       } finally {
         await t.close();

@@ -42,6 +42,12 @@ export interface DemoCase {
 export interface DemoCasesSeed {
   incidents: string[];
   cases: DemoCase[];
+  /** Records the demo attaches evidence to, with their record keys (kept in memory only). */
+  evidenceTargets: {
+    onlineIncident: { id: string; key: Uint8Array };
+    streetIncident: { id: string; key: Uint8Array };
+    urgentCase: { id: string; key: Uint8Array; reference: string };
+  };
 }
 
 const DAY = 86_400_000;
@@ -637,5 +643,10 @@ export async function seedDemoCases(options: {
       { reference: video.reference, status: 'active', restricted: true },
       { reference: closed.reference, status: 'closed', restricted: false },
     ],
+    evidenceTargets: {
+      onlineIncident: { id: online.id, key: online.key },
+      streetIncident: { id: street.id, key: street.key },
+      urgentCase: { id: freeA.id, key: freeA.key, reference: freeA.reference },
+    },
   };
 }

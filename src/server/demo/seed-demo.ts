@@ -10,6 +10,7 @@ import type { Actor } from '../../common/policy/permissions.ts';
 import { acceptInvitation } from '../modules/accounts/accept-invitation.ts';
 import type { IntakeDeps } from '../modules/intake/intake.deps.ts';
 import { seedDemoCases, type DemoCasesSeed } from './seed-demo-cases.ts';
+import { seedDemoEvidence } from './seed-demo-evidence.ts';
 import { seedDemoReports, type DemoReport } from './seed-demo-reports.ts';
 import { approveMember } from '../modules/accounts/approve-member.ts';
 import { createInvitation } from '../modules/accounts/create-invitation.ts';
@@ -34,6 +35,8 @@ export interface DemoSeed {
   partner: { name: string; slug: string; admin: DemoMember };
   /** Invented incidents and cases. */
   records: DemoCasesSeed;
+  /** Invented evidence items, and the member who collected them (for the demo capture). */
+  evidence: { items: { itemId: string; manifestDigest: string }[]; collector: Actor };
 }
 
 /** A fresh random passphrase per run: the demo has no default password either. */
@@ -149,6 +152,12 @@ export async function seedDemo(options: { deps: IntakeDeps; kdf: KdfParams }): P
     confinementReportId: reportId('accepted', 'ru'),
     onlineReportId: reportId('accepted', 'en'),
   });
+  const collector = actors.get('lawyer') ?? adminActor;
+  const evidenceItems = await seedDemoEvidence({
+    deps,
+    actor: collector,
+    ...records.evidenceTargets,
+  });
   return {
     organisationName,
     organisationSlug,
@@ -158,6 +167,7 @@ export async function seedDemo(options: { deps: IntakeDeps; kdf: KdfParams }): P
     reports,
     partner: { name: partner.name, slug: partner.slug, admin: partner.admin },
     records,
+    evidence: { items: evidenceItems, collector },
   };
 }
 
