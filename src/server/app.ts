@@ -115,8 +115,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAccountsRoutes(app, deps);
   registerAuditRoutes(app, { db: database.db });
   await registerIntakeRoutes(app, { ...deps, blobs: options.blobs });
-  registerRecordsRoutes(app, deps);
-  registerCasesRoutes(app, deps);
+  registerRecordsRoutes(app, { ...deps, blobs: options.blobs });
+  registerCasesRoutes(app, { ...deps, blobs: options.blobs });
   await registerEvidenceRoutes(app, { ...deps, blobs: options.blobs });
   await registerWebApp(app, config.webDistDir);
   return app;

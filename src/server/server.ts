@@ -62,7 +62,7 @@ export async function startServer(runtime: Runtime, options: ServeOptions): Prom
     definitions: jobDefinitions,
     logger: app.log,
     pollMs: 1000,
-    services: { mailer, secrets: runtime.secrets, config: runtime.config },
+    services: { mailer, secrets: runtime.secrets, config: runtime.config, blobs: runtime.blobs },
   });
   const scheduler = startScheduler({ db, recurring: recurringJobs, logger: app.log });
 

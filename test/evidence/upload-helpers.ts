@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import type { EvidenceItem, EvidenceParent } from '../../src/common/api/evidence.ts';
 import { fromB64, toB64 } from '../../src/common/crypto/encoding.ts';
-import { decryptBytes } from '../../src/common/crypto/stream.ts';
+import { decryptBytes, encryptBytes } from '../../src/common/crypto/stream.ts';
 import {
   encodeHashManifest,
   hashManifestDigest,
@@ -182,4 +182,143 @@ export async function fetchAndDecrypt(
 export function openMeta(item: EvidenceItem, recordKey: Uint8Array) {
   const itemKey = openItemKey(recordKey, item.id, fromB64(item.sealedItemKey));
   return openItemMeta(itemKey, item.id, fromB64(item.sealedMeta));
+}
+
+/** Begins an upload through inject(); returns its id. */
+export async function injectBeginUpload(
+  t: TestApp,
+  actor: TestMember,
+  parent: EvidenceParent,
+  length: number,
+): Promise<string> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/evidence/uploads',
+    headers: { cookie: actor.cookie },
+    payload: { parent, length },
+  });
+  if (res.statusCode !== 201) throw new Error(`begin upload: ${res.statusCode} ${res.body}`);
+  return res.json<{ id: string }>().id;
+}
+
+/** One PATCH of raw bytes at `offset` through inject(). */
+export function injectSegment(
+  t: TestApp,
+  actor: TestMember,
+  uploadId: string,
+  offset: number,
+  bytes: Uint8Array,
+) {
+  return t.app.inject({
+    method: 'PATCH',
+    url: `/api/evidence/uploads/${uploadId}`,
+    headers: {
+      cookie: actor.cookie,
+      'content-type': 'application/offset+octet-stream',
+      'upload-offset': String(offset),
+    },
+    payload: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+  });
+}
+
+/** Encrypts `plaintext` and sends it whole in one segment; returns the upload and commit file fields. */
+export async function injectUploadFile(
+  t: TestApp,
+  actor: TestMember,
+  parent: EvidenceParent,
+  itemKey: Uint8Array,
+  plaintext: Uint8Array,
+  role: UploadFileRole = 'original',
+) {
+  const fileId = randomUUID();
+  const fileKey = generateFileKey();
+  const ciphertext = encryptBytes(fileKey, plaintext);
+  const uploadId = await injectBeginUpload(t, actor, parent, ciphertext.byteLength);
+  const res = await injectSegment(t, actor, uploadId, 0, ciphertext);
+  if (res.statusCode !== 204) throw new Error(`segment: ${res.statusCode} ${res.body}`);
+  return {
+    fileKey,
+    file: {
+      id: fileId,
+      uploadId,
+      role,
+      sealedFileKey: toB64(sealFileKey(itemKey, fileId, fileKey)),
+      ciphertextSha256: createHash('sha256').update(ciphertext).digest('hex'),
+    },
+  };
+}
+
+/** A commit body for files already uploaded (meta and manifest made as the browser does). */
+export function commitBody(
+  target: EvidenceParentKey,
+  itemId: string,
+  itemKey: Uint8Array,
+  files: {
+    id: string;
+    uploadId: string;
+    role: UploadFileRole;
+    sealedFileKey: string;
+    ciphertextSha256: string;
+  }[],
+  plaintext: Uint8Array,
+) {
+  const sha = createHash('sha256').update(plaintext).digest('hex');
+  const infos = files.map((f) => ({
+    fileId: f.id,
+    role: f.role,
+    sha256: sha,
+    size: plaintext.byteLength,
+    mediaType: 'application/octet-stream',
+  }));
+  const manifest = encodeHashManifest({
+    format: HASH_MANIFEST_FORMAT,
+    itemId,
+    kind: 'file',
+    salt: randomBytes(32).toString('hex'),
+    files: infos.map((f) => ({
+      role: f.role,
+      sha256: f.sha256,
+      size: f.size,
+      mediaType: f.mediaType,
+    })),
+  });
+  return {
+    id: itemId,
+    parent: target.parent,
+    sealedItemKey: toB64(sealItemKey(target.recordKey, itemId, itemKey)),
+    sealedMeta: toB64(
+      sealItemMeta(itemKey, itemId, {
+        title: 'Evidence',
+        description: '',
+        originalName: 'evidence.bin',
+        declaredType: 'application/octet-stream',
+        typeMismatch: false,
+        obtainedAt: null,
+        files: infos,
+        hashManifest: new TextDecoder().decode(manifest),
+      }),
+    ),
+    manifestDigest: Buffer.from(hashManifestDigest(manifest)).toString('hex'),
+    files,
+  };
+}
+
+/** An item with one original file, uploaded and committed through inject(). */
+export async function injectUploadItem(
+  t: TestApp,
+  actor: TestMember,
+  target: EvidenceParentKey,
+  plaintext: Uint8Array = new TextEncoder().encode('evidence file'),
+): Promise<EvidenceItem> {
+  const itemId = randomUUID();
+  const itemKey = generateItemKey();
+  const { file } = await injectUploadFile(t, actor, target.parent, itemKey, plaintext);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/evidence/items',
+    headers: { cookie: actor.cookie },
+    payload: commitBody(target, itemId, itemKey, [file], plaintext),
+  });
+  if (res.statusCode !== 201) throw new Error(`commit: ${res.statusCode} ${res.body}`);
+  return res.json<EvidenceItem>();
 }

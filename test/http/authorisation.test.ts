@@ -45,7 +45,11 @@ for (const engine of engines()) {
       cookie = actor.cookie,
     ) => {
       const built = await r.build(t, org, actor);
-      return call(t, r.method, built.url, { cookie, payload: built.payload });
+      return call(t, r.method, built.url, {
+        cookie,
+        payload: built.payload,
+        ...(built.headers && { headers: built.headers }),
+      });
     };
 
     test('the table covers every route the app registers, and nothing more', () => {
@@ -74,13 +78,15 @@ for (const engine of engines()) {
         requests.push({ r, built: await r.build(t, org, org.admin) });
       const before = await countAuditEvents(t);
       for (const { r, built } of requests) {
-        const res = await call(t, r.method, built.url, { payload: built.payload });
+        const headers = built.headers && { headers: built.headers };
+        const res = await call(t, r.method, built.url, { payload: built.payload, ...headers });
         assert.equal(res.statusCode, 401, `${label(r)}: ${res.body}`);
         if (r.method === 'GET')
           assert.equal((await call(t, 'HEAD', built.url)).statusCode, 401, `HEAD ${r.route}`);
         const garbage = await call(t, r.method, built.url, {
           cookie: '__Host-qorgan_session=not-a-session-token-at-all-xxxxxxxx',
           payload: built.payload,
+          ...headers,
         });
         assert.equal(garbage.statusCode, 401, `${label(r)} with an unknown token`);
       }

@@ -9,7 +9,10 @@ export type Need = Permission | 'self' | 'public';
 
 export interface Built {
   url: string;
+  /** A JSON value, or raw bytes (a Buffer) sent with the content type in `headers`. */
   payload?: unknown;
+  /** Extra request headers (e.g. the content type and Upload-Offset of an upload segment). */
+  headers?: Record<string, string>;
 }
 
 export interface RouteCase {

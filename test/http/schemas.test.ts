@@ -100,6 +100,9 @@ test('every request body is declared and refuses unknown fields', () => {
   );
   for (const route of bodies) {
     const operation = paths[openApiPath(route.url)]?.[route.method.toLowerCase()];
+    // An upload segment is ciphertext bytes, declared as binary: there are no fields.
+    const segment = operation?.requestBody?.content['application/offset+octet-stream']?.schema;
+    if (segment?.format === 'binary') continue;
     const schema = operation?.requestBody?.content['application/json']?.schema;
     assert.ok(schema, `${route.method} ${route.url} declares no body schema`);
     assert.equal(

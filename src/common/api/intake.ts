@@ -154,6 +154,8 @@ export const NOTIFICATION_KINDS = [
   'contact_overdue',
   'referral_received',
   'referral_decided',
+  // Evidence (src/common/api/evidence.ts): stored ciphertext failed its integrity check.
+  'evidence_integrity',
 ] as const;
 export const notification = z.strictObject({
   id: uuid,
@@ -165,6 +167,8 @@ export const notification = z.strictObject({
   caseReference: z.string().nullable(),
   taskId: uuid.nullable(),
   referralId: uuid.nullable(),
+  /** The evidence item of an `evidence_integrity` notification. */
+  evidenceItemId: uuid.nullable(),
   createdAt: z.iso.datetime(),
   readAt: z.iso.datetime().nullable(),
 });

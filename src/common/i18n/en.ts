@@ -593,6 +593,7 @@ export const en = {
   'notifications.new': 'New',
   'notifications.kind.report_received': 'A new report arrived',
   'notifications.kind.reporter_message': 'A reporter wrote again',
+  'notifications.kind.evidence_integrity': 'Stored evidence failed its integrity check',
   'notifications.openReport': 'Open report {reference}',
 
   'notifyEmail.title': 'E-mail notifications',

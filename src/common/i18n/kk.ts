@@ -598,6 +598,7 @@ export const kk: Messages = {
   'notifications.new': 'Жаңа',
   'notifications.kind.report_received': 'Жаңа өтініш түсті',
   'notifications.kind.reporter_message': 'Автор қайта жазды',
+  'notifications.kind.evidence_integrity': 'Сақталған дәлел тұтастық тексеруінен өтпеді',
   'notifications.openReport': '{reference} өтінішін ашу',
 
   'notifyEmail.title': 'Поштаға хабарландыру',

@@ -616,6 +616,7 @@ export const ru: Messages = {
   'notifications.new': 'Новое',
   'notifications.kind.report_received': 'Пришло новое обращение',
   'notifications.kind.reporter_message': 'Автор написал снова',
+  'notifications.kind.evidence_integrity': 'Хранимое доказательство не прошло проверку целостности',
   'notifications.openReport': 'Открыть обращение {reference}',
 
   'notifyEmail.title': 'Уведомления по почте',

@@ -7,6 +7,7 @@ import type { Engine } from '../db/client.ts';
 import type { DB } from '../db/types.generated.ts';
 import type { Logger } from '../logger.ts';
 import type { AppConfig } from '../config.ts';
+import type { BlobStore } from '../blobs/blob-store.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { InstanceSecrets } from '../secrets.ts';
 
@@ -29,6 +30,8 @@ export interface JobServices {
   mailer: Mailer;
   secrets: InstanceSecrets;
   config: AppConfig;
+  /** The blob store (evidence integrity checks and upload purges read and remove blobs). */
+  blobs?: BlobStore;
 }
 
 export interface JobContext {

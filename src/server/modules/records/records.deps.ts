@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { BlobStore } from '../../blobs/blob-store.ts';
 import type { AppConfig } from '../../config.ts';
 import type { DB } from '../../db/types.generated.ts';
 
@@ -8,6 +9,8 @@ export interface RecordsDeps {
   config: AppConfig;
   /** The clock; tests move it. */
   now: () => Date;
+  /** Where evidence ciphertext lives: deleting a record removes its evidence blobs. */
+  blobs?: BlobStore;
 }
 
 /** The database or an open transaction. */

@@ -30,6 +30,7 @@ export const NOTIFICATION_KIND_LABEL: Record<(typeof NOTIFICATION_KINDS)[number]
   contact_overdue: 'cases.notification.contact_overdue',
   referral_received: 'cases.notification.referral_received',
   referral_decided: 'cases.notification.referral_decided',
+  evidence_integrity: 'notifications.kind.evidence_integrity',
 };
 
 /** Badge colour class of a status: open work stands out, finished work is grey. */

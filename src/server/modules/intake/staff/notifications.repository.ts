@@ -102,6 +102,7 @@ export async function listNotificationsOf(
       'cases.reference as case_reference',
       'notifications.task_id',
       'notifications.referral_id',
+      'notifications.evidence_item_id',
       'notifications.created_at',
       'notifications.read_at',
     ])

@@ -102,6 +102,7 @@ export function presentNotification(row: NotificationRow): z.infer<typeof notifi
     caseReference: row.case_reference,
     taskId: row.task_id,
     referralId: row.referral_id,
+    evidenceItemId: row.evidence_item_id,
     createdAt: row.created_at.toISOString(),
     readAt: row.read_at?.toISOString() ?? null,
   };
