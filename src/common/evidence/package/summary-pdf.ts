@@ -124,7 +124,8 @@ function itemBlock(r: Render, item: PackageItem, count: number): void {
   const number = String(item.number).padStart(Math.max(2, String(count).length), '0');
   flow.gap(8);
   flow.ensure(4 * SIZE.body * 1.38);
-  flow.rule(RULE);
+  // The first item sits right under the section's own rule.
+  if (item.number > 1) flow.rule(RULE);
   flow.gap(5);
   flow.paragraph(
     [{ text: `${number}. ${item.title.trim() === '' ? t('untitled') : item.title}`, bold: true }],
@@ -175,13 +176,13 @@ function itemBlock(r: Render, item: PackageItem, count: number): void {
     });
   }
   flow.paragraph(
-    [
-      { text: 'hash-manifest.json — ', bold: true },
-      { text: `${t('sha256')}: ${item.hashManifest.sha256}` },
-    ],
+    [{ text: 'hash-manifest.json — ', bold: true }, { text: item.hashManifest.path }],
     SIZE.small,
     { indent: 2 * INDENT },
   );
+  flow.paragraph([{ text: `${t('sha256')}: ${item.hashManifest.sha256}` }], SIZE.small, {
+    indent: 3 * INDENT,
+  });
 
   if (item.capture) {
     const c = item.capture;
@@ -219,7 +220,7 @@ function itemBlock(r: Render, item: PackageItem, count: number): void {
   custodyTable(r, item);
 }
 
-const CUSTODY_COLUMNS = [96, 104, 120];
+const CUSTODY_COLUMNS = [112, 106, 118];
 
 /** One row of a table: each cell wrapped to its column, drawn line by line in step. */
 function tableRow(r: Render, cells: Span[][], size: number): void {
