@@ -2,7 +2,6 @@
 // bytes, then a UTF-8 text check), never from its name; and whether the name's extension
 // or the type the browser claimed contradicts it. A mismatch is not refused (a victim's
 // photo renamed to .pdf is still evidence) but shown to the member and sealed in the meta.
-import { fileTypeFromBuffer, supportedExtensions } from 'file-type';
 import { extensionOf } from '../../../common/evidence/file-name.ts';
 
 /** Bytes read from the start of a file: enough for every file-type signature we rely on. */
@@ -122,6 +121,10 @@ export async function detectFileType(
   browserType: string,
   totalSize: number,
 ): Promise<Detection> {
+  // file-type is loaded when a member first chooses a file, not with every page.
+  const { fileTypeFromBuffer, supportedExtensions } = await import('file-type');
+  const extensions: ReadonlySet<string> = supportedExtensions;
+  const known = (ext: string) => extensions.has(ext);
   const found = head.length > 0 ? await fileTypeFromBuffer(head).catch(() => undefined) : undefined;
   const ext = extensionOf(name);
   const declaredType = declaredMime(name, browserType);
@@ -129,8 +132,7 @@ export async function detectFileType(
     let mismatch = false;
     if (ext !== '') {
       if (TEXT_EXTENSIONS.has(ext)) mismatch = !(found.ext === 'xml' || found.ext === 'svg');
-      else if (supportedExtensions.has(ext as never) || ext in EXTENSION_TYPES)
-        mismatch = !sameType(ext, found.ext);
+      else if (known(ext) || ext in EXTENSION_TYPES) mismatch = !sameType(ext, found.ext);
     } else if (declaredType !== '') {
       mismatch = declaredType !== found.mime;
     }
@@ -139,8 +141,7 @@ export async function detectFileType(
   const text = looksLikeText(head, head.length < totalSize);
   const mediaType = text ? 'text/plain' : UNKNOWN_TYPE;
   // A name that promises a recognisable binary format whose signature is not there.
-  const claimsBinary =
-    ext !== '' && !TEXT_EXTENSIONS.has(ext) && supportedExtensions.has(ext as never);
+  const claimsBinary = ext !== '' && !TEXT_EXTENSIONS.has(ext) && known(ext);
   const claimsText = ext !== '' && TEXT_EXTENSIONS.has(ext);
   const mismatch = claimsBinary || (claimsText && !text);
   return { mediaType, detectedExtension: '', declaredType, mismatch };
