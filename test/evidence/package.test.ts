@@ -207,6 +207,26 @@ describe('a package made from two items', () => {
     }
   });
 
+  test('with Zip64 records throughout, it still verifies and unzip still reads it', async () => {
+    const built = await buildBytes({
+      items: items.map((i) => i.input),
+      tsaCaPem: [tsa.caPem],
+      zip64: true,
+    });
+    // A Zip64 end-of-central-directory record is present.
+    assert.ok(indexOf(built.zip, new Uint8Array([0x50, 0x4b, 0x06, 0x06])) > 0);
+    const result = await verify(built.zip);
+    assert.equal(result.ok, true, JSON.stringify(result.items.map((i) => i.failures)));
+    const zipPath = path.join(dir, 'zip64.zip');
+    await writeFile(zipPath, built.zip);
+    assert.match((await run('unzip', ['-t', zipPath])).stdout, /No errors detected/);
+    // Cut inside the second item: the walk over Zip64 local headers still checks the first.
+    const at = indexOf(built.zip, new TextEncoder().encode('<<capture-screenshot>>'));
+    const cut = await verify(built.zip.subarray(0, at));
+    assert.equal(cut.items[0]?.ok, true, cut.items[0]?.failures.join('\n'));
+    assert.equal(cut.items[1]?.ok, false);
+  });
+
   test('a package without timestamps still verifies, saying there is none', async () => {
     const [plain] = sampleItems();
     assert.ok(plain);

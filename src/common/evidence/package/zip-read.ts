@@ -180,12 +180,13 @@ async function readCentralDirectory(
   limits: DirectoryLimits,
 ): Promise<ZipDirectory> {
   const eocd = view((await readExact(source, eocdOffset, 22)) ?? new Uint8Array(22));
-  if (eocd.getUint16(4, true) !== 0 || eocd.getUint16(6, true) !== 0)
-    throw new ZipFormatError('multi-disk ZIP files are not evidence packages');
+  let disks = [eocd.getUint16(4, true), eocd.getUint16(6, true)];
   let count = eocd.getUint16(10, true);
   let cdSize = eocd.getUint32(12, true);
   let cdOffset = eocd.getUint32(16, true);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+  const placeholders =
+    disks.includes(0xffff) || count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff;
+  if (placeholders) {
     const locator = await readExact(source, eocdOffset - 20, 20);
     if (!locator || view(locator).getUint32(0, true) !== SIG_ZIP64_LOCATOR)
       throw new ZipFormatError('the Zip64 end-of-directory locator is missing');
@@ -194,10 +195,13 @@ async function readCentralDirectory(
     if (!record || view(record).getUint32(0, true) !== SIG_ZIP64_EOCD)
       throw new ZipFormatError('the Zip64 end-of-directory record is missing');
     const dv = view(record);
+    disks = [dv.getUint32(16, true), dv.getUint32(20, true)];
     count = u64(dv, 32);
     cdSize = u64(dv, 40);
     cdOffset = u64(dv, 48);
   }
+  if (disks.some((d) => d !== 0))
+    throw new ZipFormatError('multi-disk ZIP files are not evidence packages');
   if (count > limits.maxEntries)
     throw new ZipFormatError(
       `the ZIP file claims ${count} entries, more than ${limits.maxEntries}`,
