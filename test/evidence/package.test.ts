@@ -311,6 +311,10 @@ describe('a changed byte fails the item it belongs to, naming the file', () => {
     assert.equal(result.ok, false);
     assert.equal(result.manifest.ok, false);
     assert.equal(result.manifest.problem, 'is not valid JSON');
+    assert.deepEqual(result.problems, [
+      'none of the other 15 entries can be checked without manifest.json',
+    ]);
+    assert.deepEqual(result.items, []);
   });
 });
 
