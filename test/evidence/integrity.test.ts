@@ -3,7 +3,7 @@
 // newly failed; it runs from the job registry with the worker's services.
 import assert from 'node:assert/strict';
 import { randomFillSync } from 'node:crypto';
-import { open, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { EvidenceItem } from '../../src/common/api/evidence.ts';
@@ -18,21 +18,7 @@ import { call } from '../helpers/http.ts';
 import { signInAgain } from '../helpers/cases.ts';
 import { createTestIncident } from '../helpers/records.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { injectUploadItem } from './upload-helpers.ts';
-
-/** Flips one byte of a stored blob in place, as disk rot or an intruder would. */
-export async function flipByte(root: string, blobKey: string, at: number): Promise<void> {
-  const file = path.join(root, blobKey.slice(0, 2), blobKey.slice(2, 4), blobKey);
-  const handle = await open(file, 'r+');
-  try {
-    const one = Buffer.alloc(1);
-    await handle.read(one, 0, 1, at);
-    one[0] = (one[0] ?? 0) ^ 0x01;
-    await handle.write(one, 0, 1, at);
-  } finally {
-    await handle.close();
-  }
-}
+import { flipByte, injectUploadItem } from './upload-helpers.ts';
 
 for (const engine of engines()) {
   describe(`evidence integrity job (${engine.engine})`, { skip: engine.skip }, () => {

@@ -3,6 +3,8 @@
 // HTTP, the keys and the meta sealed, the hash manifest built, then the commit. Used by the
 // evidence tests (upload*, items*, custody*, integrity*, canary*, tamper*).
 import { randomBytes, randomUUID } from 'node:crypto';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { EvidenceItem, EvidenceParent } from '../../src/common/api/evidence.ts';
 import { fromB64, toB64 } from '../../src/common/crypto/encoding.ts';
@@ -321,4 +323,18 @@ export async function injectUploadItem(
   });
   if (res.statusCode !== 201) throw new Error(`commit: ${res.statusCode} ${res.body}`);
   return res.json<EvidenceItem>();
+}
+
+/** Flips one byte of a stored blob in place, as disk rot or an intruder would. */
+export async function flipByte(root: string, blobKey: string, at: number): Promise<void> {
+  const file = path.join(root, blobKey.slice(0, 2), blobKey.slice(2, 4), blobKey);
+  const handle = await open(file, 'r+');
+  try {
+    const one = Buffer.alloc(1);
+    await handle.read(one, 0, 1, at);
+    one[0] = (one[0] ?? 0) ^ 0x01;
+    await handle.write(one, 0, 1, at);
+  } finally {
+    await handle.close();
+  }
 }
