@@ -16,6 +16,9 @@ const COMMANDS = [
   ['org', 'create'],
   ['audit'],
   ['audit', 'verify'],
+  ['case-pdf'],
+  ['evidence'],
+  ['evidence', 'verify'],
 ];
 
 for (const words of COMMANDS) {
@@ -28,7 +31,7 @@ for (const words of COMMANDS) {
 
 test('the top-level help lists every command', async () => {
   const { stdout } = await run(process.execPath, [BIN, '--help']);
-  for (const name of ['serve', 'demo', 'migrate', 'org', 'audit'])
+  for (const name of ['serve', 'demo', 'migrate', 'org', 'audit', 'case-pdf', 'evidence'])
     assert.match(stdout, new RegExp(`\\n  ${name}\\b`));
 });
 
