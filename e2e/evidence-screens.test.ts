@@ -306,6 +306,12 @@ describe('evidence screens', { skip }, () => {
     await row.getByTestId('evidence-item-title').click();
     await page.getByTestId('type-mismatch').waitFor();
     await page.getByText(tr('evidence.mismatchExplained', { type: 'application/pdf' })).waitFor();
+
+    // An administrator deletes it, after confirming; the page returns to the incident.
+    await page.getByRole('button', { name: tr('evidence.delete.button'), exact: true }).click();
+    await page.getByRole('button', { name: tr('evidence.delete.confirm'), exact: true }).click();
+    await section.getByText(tr('evidence.none')).waitFor();
+    assert.equal((await listItems(t, org.admin, { incidentId: incident.id })).items.length, 0);
     assert.deepEqual(watch.problems, []);
     await context.close();
   });
@@ -360,6 +366,51 @@ describe('evidence screens', { skip }, () => {
       watch.problems.filter((p) => !p.includes('ERR_CONNECTION_RESET')),
       [],
     );
+    await context.close();
+  });
+
+  test('a stopped upload stores nothing and leaves no upload on the server', async () => {
+    const { t, origin } = stack;
+    const watch = new ScreenWatch(origin);
+    const org = await createOrganisation(t, 'Шырақ stop');
+    const incident = await createTestIncident(t, org);
+    const context = await watch.context(browser);
+    const page = await context.newPage();
+    await signIn(page, origin, org.admin, 'en', 'Шырақ stop');
+    await inApp(page, `/app/incidents/${incident.id}`);
+    // The second segment never gets an answer: the member gives up waiting.
+    let patches = 0;
+    await page.route('**/api/evidence/uploads/*', async (route) => {
+      if (route.request().method() !== 'PATCH') return route.continue();
+      patches++;
+      if (patches === 1) return route.continue();
+      await new Promise(() => undefined);
+    });
+    const { upload, tr } = evidenceOf(page, 'en');
+    await upload.getByLabel(tr('evidence.upload.file'), { exact: true }).setInputFiles({
+      name: 'video.bin',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(randomBytes(400 * 1024)),
+    });
+    await upload.getByTestId('evidence-chosen').waitFor();
+    await upload.getByRole('button', { name: tr('evidence.upload.submit'), exact: true }).click();
+    await upload.getByTestId('upload-progress').waitFor();
+    await page.waitForFunction(() => document.querySelector('progress')?.value !== 0);
+    await upload.getByRole('button', { name: tr('evidence.upload.cancel'), exact: true }).click();
+    await upload.getByText(tr('evidence.upload.cancelled')).waitFor();
+    await page
+      .getByRole('region', { name: tr('evidence.title') })
+      .getByText(tr('evidence.none'))
+      .waitFor();
+    assert.equal((await listItems(t, org.admin, { incidentId: incident.id })).items.length, 0);
+    const left = await t.database.db
+      .selectFrom('evidence_uploads')
+      .select('id')
+      .where('organisation_id', '=', org.id)
+      .execute();
+    assert.deepEqual(left, [], 'the abandoned upload was discarded');
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    assert.deepEqual(watch.problems, []);
     await context.close();
   });
 

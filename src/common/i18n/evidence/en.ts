@@ -78,6 +78,8 @@ export const evidenceEn = {
   'evidence.upload.percent': '{percent}%',
   'evidence.upload.retrying':
     'The connection was lost. Waiting for it to come back; the upload will continue where it stopped.',
+  'evidence.upload.cancel': 'Stop the upload',
+  'evidence.upload.cancelled': 'The upload was stopped. Nothing was stored.',
   'evidence.upload.done': 'The file was encrypted and stored.',
   'evidence.upload.noWorkingCopy':
     'This browser could not make a working copy; only the original is stored.',
@@ -166,6 +168,11 @@ export const evidenceEn = {
   'evidence.custody.action.timestamped': 'Timestamped',
   'evidence.custody.action.integrity_checked': 'Storage checked',
   'evidence.custody.action.deleted': 'Deleted',
+
+  'evidence.delete.button': 'Delete this item',
+  'evidence.delete.question':
+    'The stored files and their keys are destroyed for good; no backup made afterwards can bring them back. The custody log keeps a record of the deletion.',
+  'evidence.delete.confirm': 'Delete for good',
 
   'evidence.export.title': 'Evidence package',
   'evidence.export.hint':

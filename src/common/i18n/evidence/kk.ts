@@ -81,6 +81,8 @@ export const evidenceKk: FeatureMessages<typeof evidenceEn> = {
   'evidence.upload.percent': '{percent}%',
   'evidence.upload.retrying':
     'Байланыс үзілді. Қалпына келуін күтіп тұрмыз; жүктеу тоқтаған жерінен жалғасады.',
+  'evidence.upload.cancel': 'Жүктеуді тоқтату',
+  'evidence.upload.cancelled': 'Жүктеу тоқтатылды. Ештеңе сақталған жоқ.',
   'evidence.upload.done': 'Файл шифрланып, сақталды.',
   'evidence.upload.noWorkingCopy':
     'Бұл браузер жұмыс көшірмесін жасай алмады; тек түпнұсқа сақталды.',
@@ -171,6 +173,11 @@ export const evidenceKk: FeatureMessages<typeof evidenceEn> = {
   'evidence.custody.action.timestamped': 'Уақыт белгісі қойылды',
   'evidence.custody.action.integrity_checked': 'Қойма тексерілді',
   'evidence.custody.action.deleted': 'Жойылды',
+
+  'evidence.delete.button': 'Бұл материалды жою',
+  'evidence.delete.question':
+    'Сақталған файлдар мен олардың кілттері біржола жойылады; кейін жасалған сақтық көшірме оларды қайтара алмайды. Сақтау журналында жою туралы жазба қалады.',
+  'evidence.delete.confirm': 'Біржола жою',
 
   'evidence.export.title': 'Дәлелдер пакеті',
   'evidence.export.hint':

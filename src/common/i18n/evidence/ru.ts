@@ -80,6 +80,8 @@ export const evidenceRu: FeatureMessages<typeof evidenceEn> = {
   'evidence.upload.percent': '{percent}%',
   'evidence.upload.retrying':
     'Соединение прервалось. Ждём, пока оно восстановится; загрузка продолжится с того места, где остановилась.',
+  'evidence.upload.cancel': 'Остановить загрузку',
+  'evidence.upload.cancelled': 'Загрузка остановлена. Ничего не сохранено.',
   'evidence.upload.done': 'Файл зашифрован и сохранён.',
   'evidence.upload.noWorkingCopy':
     'Этот браузер не смог сделать рабочую копию; сохранён только оригинал.',
@@ -167,6 +169,11 @@ export const evidenceRu: FeatureMessages<typeof evidenceEn> = {
   'evidence.custody.action.timestamped': 'Поставлена метка времени',
   'evidence.custody.action.integrity_checked': 'Хранилище проверено',
   'evidence.custody.action.deleted': 'Удалено',
+
+  'evidence.delete.button': 'Удалить этот материал',
+  'evidence.delete.question':
+    'Хранимые файлы и их ключи будут уничтожены навсегда; резервная копия, сделанная позже, их не вернёт. В журнале хранения останется запись об удалении.',
+  'evidence.delete.confirm': 'Удалить навсегда',
 
   'evidence.export.title': 'Пакет доказательств',
   'evidence.export.hint':

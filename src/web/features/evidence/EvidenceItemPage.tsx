@@ -13,6 +13,7 @@ import { Fact, useMemberName } from '../records/shared.tsx';
 import { evidenceApi, type EvidenceItem } from './api.ts';
 import { openItem } from './crypto.ts';
 import { CustodySection } from './CustodySection.tsx';
+import { DeleteItem } from './DeleteItem.tsx';
 import { FilesTable } from './FilesTable.tsx';
 import {
   collectorName,
@@ -194,6 +195,7 @@ function ItemView({
       {meta ? <VerifySection item={item} meta={meta} org={org} onVerified={reload} /> : null}
       <TimestampsSection item={item} />
       <CustodySection item={item} title={title} />
+      <DeleteItem item={item} backTo={back.href} />
     </Page>
   );
 }

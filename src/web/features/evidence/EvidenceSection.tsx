@@ -33,10 +33,13 @@ export function EvidenceSection({
   const [list, setList] = useState<EvidenceList | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [previews, setPreviews] = useState(false);
-  const parentId = 'incidentId' in parent ? parent.incidentId : parent.caseId;
-  const parentKind = 'incidentId' in parent ? 'incident' : 'case';
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the parent is named by its id
-  const stableParent = useMemo(() => parent, [parentId, parentKind]);
+  // The parent is named by its id: a new object with the same id is the same parent.
+  const incidentId = 'incidentId' in parent ? parent.incidentId : null;
+  const caseId = 'caseId' in parent ? parent.caseId : null;
+  const stableParent = useMemo<EvidenceParent>(
+    () => (incidentId !== null ? { incidentId } : { caseId: caseId ?? '' }),
+    [incidentId, caseId],
+  );
 
   const reload = useCallback(
     () =>

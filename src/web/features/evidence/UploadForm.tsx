@@ -39,6 +39,8 @@ export function UploadForm({
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<UploadResult | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  const abort = useRef<AbortController | null>(null);
   const busy = progress !== null;
 
   const choose = async (file: File | undefined) => {
@@ -59,7 +61,10 @@ export function UploadForm({
     if (!chosen) return setFileError(t('evidence.upload.chooseFile'));
     setError(null);
     setDone(null);
+    setCancelled(false);
     setProgress({ stage: 'preparing', sent: 0, total: chosen.file.size, retrying: false });
+    const controller = new AbortController();
+    abort.current = controller;
     try {
       const result = await uploadEvidenceFile(
         {
@@ -72,6 +77,7 @@ export function UploadForm({
           recordKey,
         },
         setProgress,
+        controller.signal,
       );
       setDone(result);
       setChosen(null);
@@ -81,8 +87,11 @@ export function UploadForm({
       if (input.current) input.current.value = '';
       await onUploaded();
     } catch (caught) {
-      setError(caught);
+      // The uploader discards what reached the server when it is stopped.
+      if (controller.signal.aborted) setCancelled(true);
+      else setError(caught);
     } finally {
+      abort.current = null;
       setProgress(null);
     }
   };
@@ -168,6 +177,16 @@ export function UploadForm({
             {t(`evidence.stage.${progress.stage}`)} {t('evidence.upload.percent', { percent })}
           </label>
           <progress id={`${fileId}-progress`} max={100} value={percent} />
+          <p className="actions">
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => abort.current?.abort()}
+              disabled={progress.stage !== 'preparing' && progress.stage !== 'uploading'}
+            >
+              {t('evidence.upload.cancel')}
+            </button>
+          </p>
           {progress.retrying ? (
             <p className="hint" role="status">
               {t('evidence.upload.retrying')}
@@ -176,6 +195,7 @@ export function UploadForm({
         </div>
       ) : null}
       {error ? <Alert>{errorText(error, t)}</Alert> : null}
+      {cancelled ? <Alert kind="info">{t('evidence.upload.cancelled')}</Alert> : null}
       {done ? (
         <Alert kind="success">
           <span data-testid="upload-done">{t('evidence.upload.done')}</span>

@@ -21,7 +21,7 @@ import {
   type SealedFileInfo,
   type SealedItemMeta,
 } from '../../../common/evidence/item-crypto.ts';
-import { encryptAndUploadFile } from '../../../common/evidence/upload-client.ts';
+import { encryptAndUploadFile, requestJson } from '../../../common/evidence/upload-client.ts';
 import type { UploadFileRole } from '../../../common/evidence/vocabulary.ts';
 import { newId } from '../records/sealed-fields.ts';
 import { evidenceApi, type EvidenceItem, type EvidenceParent } from './api.ts';
@@ -66,6 +66,12 @@ interface PlannedFile {
   height?: number;
 }
 
+/**
+ * Images larger than this are stored without a working copy: decoding one would need more
+ * memory than a cheap phone has (the original is stored all the same).
+ */
+export const MAX_WORKING_COPY_SOURCE_BYTES = 64 * 1024 * 1024;
+
 /** Originals and copies, in the order they are uploaded. */
 async function planFiles(
   file: File,
@@ -73,6 +79,8 @@ async function planFiles(
 ): Promise<{ files: PlannedFile[]; skipped: string | null }> {
   const original: PlannedFile = { role: 'original', blob: file, mediaType };
   if (!WORKING_COPY_TYPES.has(mediaType)) return { files: [original], skipped: null };
+  if (file.size > MAX_WORKING_COPY_SOURCE_BYTES)
+    return { files: [original], skipped: 'image too large to decode here' };
   try {
     const copies = await makeWorkingCopies(file, mediaType);
     return {
@@ -100,18 +108,20 @@ export async function uploadEvidenceFile(
 ): Promise<UploadResult> {
   const { file, detection, parent, recordKey } = request;
   onProgress({ stage: 'preparing', sent: 0, total: file.size, retrying: false });
+  signal?.throwIfAborted();
   const { files: planned, skipped } = await planFiles(file, detection.mediaType);
   const total = planned.reduce((n, f) => n + f.blob.size, 0);
   const itemId = newId();
   const itemKey = generateItemKey();
+  const committed: {
+    id: string;
+    uploadId: string;
+    role: UploadFileRole;
+    sealedFileKey: string;
+    ciphertextSha256: string;
+  }[] = [];
+  let stored = false;
   try {
-    const committed: {
-      id: string;
-      uploadId: string;
-      role: UploadFileRole;
-      sealedFileKey: string;
-      ciphertextSha256: string;
-    }[] = [];
     const infos: SealedFileInfo[] = [];
     let done = 0;
     for (const part of planned) {
@@ -186,11 +196,18 @@ export async function uploadEvidenceFile(
       manifestDigest,
       files: committed,
     });
+    stored = true;
     onProgress({ stage: 'timestamping', sent: total, total, retrying: false });
     const timestamp = await requestTimestampIfConfigured(item.id, manifestDigest);
     return { item, workingCopySkipped: skipped, timestamp };
   } finally {
     sodium().memzero(itemKey);
+    // Stopped or failed before the commit: the files already sent are not left waiting
+    // on the server for their expiry (best effort; they are ciphertext either way).
+    if (!stored) {
+      for (const file of committed)
+        await requestJson({}, 'DELETE', `/api/evidence/uploads/${file.uploadId}`).catch(() => null);
+    }
   }
 }
 
