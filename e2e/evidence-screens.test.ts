@@ -272,6 +272,40 @@ describe('evidence screens', { skip }, () => {
     await context.close();
   });
 
+  test('a photo taken sideways gets an upright working copy, the original untouched', async () => {
+    const { t, origin } = stack;
+    const watch = new ScreenWatch(origin);
+    const org = await createOrganisation(t, 'Шырақ rotate');
+    const incident = await createTestIncident(t, org);
+    // Stored 640×480 with EXIF orientation 6: shown upright it is 480×640.
+    const sideways = await sharp(await photoWithGps(640, 480))
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    assert.equal((await sharp(sideways).metadata()).orientation, 6);
+    const context = await watch.context(browser);
+    const page = await context.newPage();
+    await signIn(page, origin, org.admin, 'en', 'Шырақ rotate');
+    await inApp(page, `/app/incidents/${incident.id}`);
+    await uploadThroughForm(page, 'en', {
+      name: 'sideways.jpg',
+      mimeType: 'image/jpeg',
+      buffer: sideways,
+    });
+    const [item] = (await listItems(t, org.admin, { incidentId: incident.id })).items;
+    assert.ok(item);
+    const opened = await openItemInNode(t, org.admin, org.orgKeyPair, item);
+    assert.ok(opened.files.get('original')?.equals(sideways), 'the original is untouched');
+    const working = await sharp(opened.files.get('working')).metadata();
+    assert.equal(working.width, 480);
+    assert.equal(working.height, 640);
+    assert.equal(working.orientation, undefined, 'no orientation tag left to apply twice');
+    const info = opened.meta.files.find((f) => f.role === 'working');
+    assert.equal(info?.width, 480);
+    assert.equal(info?.height, 640);
+    assert.deepEqual(watch.problems, []);
+    await context.close();
+  });
+
   test('a PNG named .pdf is caught as a type mismatch', async () => {
     const { t, origin } = stack;
     const watch = new ScreenWatch(origin);
