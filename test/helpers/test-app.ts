@@ -37,7 +37,18 @@ export async function createTestApp(
   overrides: Partial<AppConfig> = {},
 ): Promise<TestApp> {
   await loadSodium();
-  const config = defaultConfig({ kdf: TEST_KDF, authHash: TEST_KDF, ...overrides });
+  // Tests capture pages served on loopback, which production refuses; the capture guard's
+  // own tests pass `evidence` with allowPrivateNetworks false.
+  const defaults = defaultConfig();
+  const config = defaultConfig({
+    kdf: TEST_KDF,
+    authHash: TEST_KDF,
+    evidence: {
+      ...defaults.evidence,
+      capture: { ...defaults.evidence.capture, allowPrivateNetworks: true },
+    },
+    ...overrides,
+  });
   const secrets = instanceSecretsFrom(new Uint8Array(randomBytes(32)));
   const clock = testClock(new Date());
   const blobs = await tempBlobStore();

@@ -1,8 +1,13 @@
 // Trusted-time and web-capture routes for the route table (../route-table.ts). Stamping
-// needs an authority: the builds point the app at one test TSA shared by the process.
+// needs an authority: the builds point the app at one test TSA shared by the process;
+// capturing needs a page: one local web server shared by the process serves it.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { toB64 } from '../../../src/common/crypto/encoding.ts';
+import { sealItemKey } from '../../../src/common/evidence/item-crypto.ts';
 import { createTestIncident } from '../../helpers/records.ts';
 import type { TestApp } from '../../helpers/test-app.ts';
 import { insertItemToStamp, sharedTestTsa } from '../../helpers/test-tsa.ts';
+import { sharedTestWebServer } from '../../helpers/test-web-server.ts';
 import type { TestOrganisation } from '../../helpers/factories.ts';
 import { plain, type RouteCase } from '../route-case.ts';
 
@@ -31,6 +36,31 @@ export const EVIDENCE_CAPTURE_ROUTES: RouteCase[] = [
       return {
         url: `/api/evidence/items/${item.id}/timestamps`,
         payload: { digest: Buffer.from(item.digest).toString('hex') },
+      };
+    },
+  },
+  {
+    // A real capture with Chromium of a page on loopback (the test app allows private
+    // networks); the organisation's first incident is the parent.
+    method: 'POST',
+    route: '/api/evidence/captures',
+    need: 'evidence.write',
+    ok: 201,
+    build: async (t, org) => {
+      const site = await sharedTestWebServer();
+      const incident = await createTestIncident(t, org);
+      const id = randomUUID();
+      const itemKey = new Uint8Array(randomBytes(32));
+      return {
+        url: '/api/evidence/captures',
+        payload: {
+          id,
+          parent: { incidentId: incident.id },
+          url: `${site.origin}/page`,
+          title: 'A public page',
+          itemKey: toB64(itemKey),
+          sealedItemKey: toB64(sealItemKey(incident.recordKey, id, itemKey)),
+        },
       };
     },
   },
