@@ -71,7 +71,7 @@ export interface EncryptAndUploadOptions extends UploadConnection {
   retryDelayMs?: number;
   /** Send smaller segments than the server allows (tests, slow links). */
   segmentBytes?: number;
-  /** The SHA-256 of the ciphertext (default libsodium's). */
+  /** The SHA-256 of the plaintext and of the ciphertext (default libsodium's). */
   createSha256?: () => Sha256;
 }
 
@@ -123,12 +123,18 @@ export async function encryptAndUploadFile(
       Math.min(upload.maxSegmentBytes, options.segmentBytes ?? Number.POSITIVE_INFINITY),
     );
     const hash = (options.createSha256 ?? sodiumSha256)();
-    const encryptor = createStreamEncryptor(options.fileKey);
+    const encryptor = createStreamEncryptor(options.fileKey, {
+      ...(options.createSha256 && { createSha256: options.createSha256 }),
+    });
     const sender = new SegmentSender(options, upload.id, ciphertextTotal, plaintextTotal);
 
-    let segment = new Uint8Array(Math.min(segmentBytes, ciphertextTotal));
-    let filled = 0;
+    // Two buffers, used in turn: one segment in flight, the next being filled. A buffer is
+    // filled again only once the segment it held was acknowledged.
+    const buffers = [new Uint8Array(Math.min(segmentBytes, ciphertextTotal))];
+    let turn = 0;
     let segmentStart = 0;
+    let segment = buffers[0] as Uint8Array;
+    let filled = 0;
     let inFlight: Promise<void> | null = null;
     // Ciphertext goes into the segment; a full segment is sent while the next one fills.
     const emit = async (bytes: Uint8Array) => {
@@ -145,7 +151,10 @@ export async function encryptAndUploadFile(
           // Avoid an unhandled rejection while the next segment is prepared.
           inFlight.catch(() => {});
           segmentStart += filled;
-          segment = new Uint8Array(Math.min(segmentBytes, ciphertextTotal - segmentStart));
+          turn = 1 - turn;
+          const next = Math.min(segmentBytes, ciphertextTotal - segmentStart);
+          buffers[turn] ??= new Uint8Array(next);
+          segment = (buffers[turn] as Uint8Array).subarray(0, next);
           filled = 0;
         }
       }
@@ -385,7 +394,7 @@ async function* chunksOf(source: Blob | Uint8Array, size: number): AsyncGenerato
     return;
   }
   const reader = source.stream().getReader();
-  let piece = new Uint8Array(size);
+  const piece = new Uint8Array(size);
   let filled = 0;
   try {
     for (;;) {
@@ -398,8 +407,9 @@ async function* chunksOf(source: Blob | Uint8Array, size: number): AsyncGenerato
         filled += take;
         from += take;
         if (filled === size) {
+          // The consumer (the encryptor) copies the piece before asking for the next one,
+          // so one buffer serves the whole file.
           yield piece;
-          piece = new Uint8Array(size);
           filled = 0;
         }
       }

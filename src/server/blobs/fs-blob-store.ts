@@ -149,7 +149,8 @@ export class FsBlobStore implements BlobStore {
         // The chunks that did arrive are whole and in order: keep them.
         await flushBatch().catch(() => {});
       }
-      await handle.sync();
+      // fdatasync: the bytes and the new size, without the file's other metadata.
+      await handle.datasync();
       if (cause !== undefined) throw new UploadAppendError(position, cause);
       return { offset: position };
     } finally {

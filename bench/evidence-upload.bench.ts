@@ -1,0 +1,333 @@
+// Throughput and memory of an evidence upload: a file (64 MiB, then 1 GiB, generated into
+// a temp file and deleted afterwards) encrypted, hashed and sent by the upload client
+// (src/common/evidence/upload-client.ts) to a real server in a separate process over
+// loopback HTTP, which streams it to its blob store, hashing and fsyncing each segment,
+// then the commit. Compared with the floor measured on the same machine and file:
+// `sha256sum` of the file plus one raw libsodium secretstream pass over it in this Node.
+// Peak RSS is sampled every 20 ms for the client (this process) and the server (its
+// /proc/<pid>/status VmRSS), per file size, to show memory stays flat.
+//
+//   npm run bench -- evidence-upload
+//   QORGAN_BENCH_EVIDENCE_MIB=256 npm run bench -- evidence-upload   (a smaller large file)
+import { fork, spawn } from 'node:child_process';
+import { createHash, randomFillSync, randomUUID } from 'node:crypto';
+import { createReadStream, openAsBlob } from 'node:fs';
+import { mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sodiumModule from 'libsodium-wrappers-sumo';
+import { fromB64, toB64 } from '../src/common/crypto/encoding.ts';
+import { loadSodium } from '../src/common/crypto/sodium.ts';
+import { CHUNK_BYTES } from '../src/common/crypto/stream.ts';
+import {
+  encodeHashManifest,
+  hashManifestDigest,
+  HASH_MANIFEST_FORMAT,
+} from '../src/common/evidence/hash-manifest.ts';
+import {
+  generateFileKey,
+  generateItemKey,
+  sealFileKey,
+  sealItemKey,
+  sealItemMeta,
+} from '../src/common/evidence/item-crypto.ts';
+import { commitEvidenceItem, encryptAndUploadFile } from '../src/common/evidence/upload-client.ts';
+
+const MIB = 1024 * 1024;
+const LARGE_MIB = Number(process.env.QORGAN_BENCH_EVIDENCE_MIB ?? 1024);
+const SIZES_MIB = [64, LARGE_MIB];
+/** As in test/helpers/engines.ts (not imported: it loads the database modules). */
+const POSTGRES_URL_VAR = 'QORGAN_TEST_DATABASE_URL';
+
+import type { EvidenceServerReady } from './lib/evidence-upload-server.ts';
+
+type Row = Record<string, number | string>;
+
+export async function run(): Promise<{ name: string; results: Row[] }> {
+  await loadSodium();
+  const work = await mkdtemp(path.join(tmpdir(), 'qorgan-bench-evidence-'));
+  const postgresUrl = process.env[POSTGRES_URL_VAR];
+  // Loaded only when needed: this process is the client, whose memory is measured.
+  const fresh = postgresUrl
+    ? await (await import('./lib/postgres.ts')).freshPostgresDatabase(postgresUrl)
+    : null;
+  const servers = [{ engine: 'pglite', server: await startServer(work, undefined) }];
+  if (fresh) servers.push({ engine: 'postgres', server: await startServer(work, fresh.url) });
+  const results: Row[] = [];
+  try {
+    for (const mib of SIZES_MIB) {
+      const file = path.join(work, `plain-${mib}.bin`);
+      await writeRandomFile(file, mib * MIB);
+      try {
+        const floor = await measureFloor(file, mib * MIB);
+        for (const { engine, server } of servers) {
+          const upload = await measureUpload(file, server);
+          results.push({
+            file: `${mib} MiB`,
+            server: engine,
+            'upload MB/s': round(upload.mbPerSecond),
+            'floor MB/s': round(floor.mbPerSecond),
+            'of floor': `${Math.round((100 * upload.mbPerSecond) / floor.mbPerSecond)} %`,
+            'floor s (sha256sum + secretstream)': `${round(floor.sha256sumSeconds, 2)} + ${round(floor.secretstreamSeconds, 2)}`,
+            'upload s': round(upload.seconds, 2),
+            'client CPU s': round(upload.clientCpuSeconds, 2),
+            'server CPU s': round(upload.serverCpuSeconds, 2),
+            'client RSS MB (before → peak)': `${round(upload.clientRssBefore / 1e6)} → ${round(upload.clientPeakRss / 1e6)}`,
+            'server RSS MB (before → peak)': `${round(upload.serverRssBefore / 1e6)} → ${round(upload.serverPeakRss / 1e6)}`,
+          });
+        }
+      } finally {
+        await rm(file, { force: true });
+      }
+      // The ciphertext the server stored is not needed again (its upload area stays).
+      const blobsDir = path.join(work, 'blobs');
+      for (const name of await readdir(blobsDir)) {
+        if (!name.startsWith('.')) await rm(path.join(blobsDir, name), { recursive: true });
+      }
+    }
+  } finally {
+    for (const { server } of servers) server.child.kill();
+    await fresh?.drop();
+    await rm(work, { recursive: true, force: true });
+  }
+  return {
+    name: 'evidence upload: encrypt + hash + resumable upload to a server in another process',
+    results: postgresUrl
+      ? results
+      : [
+          ...results,
+          { file: '-', server: 'postgres', note: `not run: ${POSTGRES_URL_VAR} is not set` },
+        ],
+  };
+}
+
+function round(value: number, digits = 0): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** Random bytes, written 8 MiB at a time (no large buffer). */
+async function writeRandomFile(file: string, bytes: number): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    const block = new Uint8Array(8 * MIB);
+    for (let written = 0; written < bytes; written += block.byteLength) {
+      const n = Math.min(block.byteLength, bytes - written);
+      randomFillSync(block, 0, n);
+      await handle.write(block, 0, n);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The floor: sha256sum of the file, plus one raw secretstream pass over it here. */
+async function measureFloor(file: string, bytes: number) {
+  // Read once first, so both the floor and the upload find the file in the page cache.
+  for await (const _chunk of createReadStream(file, { highWaterMark: 8 * MIB })) void _chunk;
+  let start = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('sha256sum', [file], { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`sha256sum ${code}`))));
+  });
+  const sha256sumSeconds = (performance.now() - start) / 1000;
+
+  await sodiumModule.ready;
+  const s = sodiumModule;
+  start = performance.now();
+  const state = s.crypto_secretstream_xchacha20poly1305_init_push(
+    s.crypto_secretstream_xchacha20poly1305_keygen(),
+  ).state;
+  let done = 0;
+  let piece = new Uint8Array(CHUNK_BYTES);
+  let filled = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
+    const bytesIn = chunk as Buffer;
+    let from = 0;
+    while (from < bytesIn.byteLength) {
+      const take = Math.min(CHUNK_BYTES - filled, bytesIn.byteLength - from);
+      piece.set(bytesIn.subarray(from, from + take), filled);
+      filled += take;
+      from += take;
+      if (filled === CHUNK_BYTES) {
+        done += filled;
+        s.crypto_secretstream_xchacha20poly1305_push(
+          state,
+          piece,
+          null,
+          done === bytes
+            ? s.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+            : s.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE,
+        );
+        piece = new Uint8Array(CHUNK_BYTES);
+        filled = 0;
+      }
+    }
+  }
+  if (filled > 0) {
+    s.crypto_secretstream_xchacha20poly1305_push(
+      state,
+      piece.subarray(0, filled),
+      null,
+      s.crypto_secretstream_xchacha20poly1305_TAG_FINAL,
+    );
+  }
+  const secretstreamSeconds = (performance.now() - start) / 1000;
+  const seconds = sha256sumSeconds + secretstreamSeconds;
+  return { sha256sumSeconds, secretstreamSeconds, mbPerSecond: bytes / 1e6 / seconds };
+}
+
+/** Samples a value every 20 ms; returns the peak when stopped. */
+function sampler(read: () => number) {
+  let peak = read();
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, read());
+    } catch {
+      // The process being sampled is gone.
+    }
+  }, 20);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.max(peak, read());
+    },
+  };
+}
+
+/** User + system CPU seconds a process used so far (/proc/<pid>/stat, in clock ticks). */
+async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function vmRss(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+  return Number(kb ?? 0) * 1024;
+}
+
+async function measureUpload(file: string, server: { ready: EvidenceServerReady; pid: number }) {
+  const { ready } = server;
+  const connection = { baseUrl: ready.url, headers: { cookie: ready.cookie } };
+  const recordKey = fromB64(ready.recordKey);
+  const source = await openAsBlob(file);
+  global.gc?.();
+  const clientRssBefore = process.memoryUsage().rss;
+  const serverRssBefore = await vmRss(server.pid);
+  const client = sampler(() => process.memoryUsage().rss);
+  let serverPeak = serverRssBefore;
+  const clientCpu = process.cpuUsage();
+  const serverCpu = await cpuSeconds(server.pid);
+  const serverTimer = setInterval(() => {
+    vmRss(server.pid).then(
+      (rss) => (serverPeak = Math.max(serverPeak, rss)),
+      () => {},
+    );
+  }, 20);
+  const itemId = randomUUID();
+  const itemKey = generateItemKey();
+  const fileId = randomUUID();
+  const fileKey = generateFileKey();
+  const start = performance.now();
+  const uploaded = await encryptAndUploadFile({
+    ...connection,
+    source,
+    fileKey,
+    parent: { incidentId: ready.incidentId },
+    createSha256: () => {
+      const hash = createHash('sha256');
+      return {
+        update: (bytes: Uint8Array) => void hash.update(bytes),
+        digest: () => new Uint8Array(hash.digest()),
+      };
+    },
+  });
+  const uploadedAt = performance.now();
+  const manifest = encodeHashManifest({
+    format: HASH_MANIFEST_FORMAT,
+    itemId,
+    kind: 'file',
+    salt: createHash('sha256').update(itemId).digest('hex'),
+    files: [
+      {
+        role: 'original',
+        sha256: uploaded.plaintextSha256,
+        size: uploaded.plaintextBytes,
+        mediaType: 'application/octet-stream',
+      },
+    ],
+  });
+  await commitEvidenceItem(connection, {
+    id: itemId,
+    parent: { incidentId: ready.incidentId },
+    sealedItemKey: toB64(sealItemKey(recordKey, itemId, itemKey)),
+    sealedMeta: toB64(
+      sealItemMeta(itemKey, itemId, {
+        title: 'bench',
+        description: '',
+        originalName: 'bench.bin',
+        declaredType: 'application/octet-stream',
+        typeMismatch: false,
+        obtainedAt: null,
+        files: [
+          {
+            fileId,
+            role: 'original',
+            sha256: uploaded.plaintextSha256,
+            size: uploaded.plaintextBytes,
+            mediaType: 'application/octet-stream',
+          },
+        ],
+        hashManifest: new TextDecoder().decode(manifest),
+      }),
+    ),
+    manifestDigest: Buffer.from(hashManifestDigest(manifest)).toString('hex'),
+    files: [
+      {
+        id: fileId,
+        uploadId: uploaded.uploadId,
+        role: 'original',
+        sealedFileKey: toB64(sealFileKey(itemKey, fileId, fileKey)),
+        ciphertextSha256: uploaded.ciphertextSha256,
+      },
+    ],
+  });
+  const end = performance.now();
+  clearInterval(serverTimer);
+  serverPeak = Math.max(serverPeak, await vmRss(server.pid));
+  const clientPeakRss = client.stop();
+  const usage = process.cpuUsage(clientCpu);
+  return {
+    clientRssBefore,
+    serverRssBefore,
+    clientCpuSeconds: (usage.user + usage.system) / 1e6,
+    serverCpuSeconds: (await cpuSeconds(server.pid)) - serverCpu,
+    seconds: (end - start) / 1000,
+    commitMs: end - uploadedAt,
+    mbPerSecond: source.size / 1e6 / ((end - start) / 1000),
+    clientPeakRss,
+    serverPeakRss: serverPeak,
+  };
+}
+
+/** Forks the server process; resolves once it listens and made an incident. */
+function startServer(work: string, databaseUrl: string | undefined) {
+  const child = fork(
+    fileURLToPath(new URL('./lib/evidence-upload-server.ts', import.meta.url)),
+    [work, ...(databaseUrl ? [databaseUrl] : [])],
+    { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+  );
+  return new Promise<{ child: typeof child; ready: EvidenceServerReady; pid: number }>(
+    (resolve, reject) => {
+      child.once('message', (message) =>
+        resolve({ child, ready: message as EvidenceServerReady, pid: child.pid ?? 0 }),
+      );
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));
+    },
+  );
+}
