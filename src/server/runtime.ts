@@ -124,8 +124,10 @@ export async function evidenceFromEnvironment(
   }
   const proxy = env.QORGAN_CAPTURE_PROXY?.trim();
   if (proxy) {
-    if (!/^(socks5|socks4|http|https):\/\/[^\s]+$/i.test(proxy))
-      throw new Error('QORGAN_CAPTURE_PROXY must look like socks5://127.0.0.1:9050');
+    if (!/^(socks5|socks5h|http):\/\/[^\s/@]+\/?$/i.test(proxy))
+      throw new Error(
+        'QORGAN_CAPTURE_PROXY must be socks5://, socks5h:// or http:// with a host and port, e.g. socks5://127.0.0.1:9050',
+      );
     evidence.capture.proxy = proxy;
   }
   return evidence;

@@ -479,9 +479,21 @@ describe('trusted time settings from the environment', () => {
     });
     assert.equal(evidence.capture.proxy, 'socks5://127.0.0.1:9050');
     assert.equal(defaults.capture.proxy, null, 'the defaults are not changed');
-    await assert.rejects(
-      evidenceFromEnvironment(defaults, { QORGAN_CAPTURE_PROXY: '127.0.0.1 9050' }),
-      /QORGAN_CAPTURE_PROXY/,
-    );
+    for (const bad of [
+      '127.0.0.1 9050',
+      'socks4://127.0.0.1:9050',
+      'https://proxy:3128',
+      'socks5://user:pw@127.0.0.1:9050',
+    ])
+      await assert.rejects(
+        evidenceFromEnvironment(defaults, { QORGAN_CAPTURE_PROXY: bad }),
+        /QORGAN_CAPTURE_PROXY/,
+        bad,
+      );
+    for (const good of ['socks5h://127.0.0.1:9050', 'http://proxy.example:3128'])
+      assert.equal(
+        (await evidenceFromEnvironment(defaults, { QORGAN_CAPTURE_PROXY: good })).capture.proxy,
+        good,
+      );
   });
 });
