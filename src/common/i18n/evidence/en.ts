@@ -51,7 +51,7 @@ export const evidenceEn = {
   'evidence.field.title': 'Short title',
   'evidence.field.titleHint':
     'For example “Screenshot of the threat in WhatsApp”. Encrypted. If left empty, the file name is used.',
-  'evidence.field.description': 'Description',
+  'evidence.field.description': 'Notes on this item',
   'evidence.field.descriptionHint':
     'Where and how it was obtained, who gave it, what it shows. Encrypted.',
   'evidence.field.obtainedAt': 'When it was obtained',
@@ -75,7 +75,6 @@ export const evidenceEn = {
   'evidence.upload.workingCopyNote':
     'A working copy without metadata (location, camera, date) and a thumbnail will be made in this browser. The original keeps its metadata.',
   'evidence.upload.submit': 'Encrypt and upload',
-  'evidence.upload.percent': '{percent}%',
   'evidence.upload.retrying':
     'The connection was lost. Waiting for it to come back; the upload will continue where it stopped.',
   'evidence.upload.cancel': 'Stop the upload',

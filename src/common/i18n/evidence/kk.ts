@@ -15,7 +15,7 @@ export const evidenceKk: FeatureMessages<typeof evidenceEn> = {
   'evidence.untitled': 'Атаусыз материал',
   'evidence.someone': 'қызметкер',
   'evidence.collected': '{who} қосты, {date}',
-  'evidence.kind.file': 'Файл',
+  'evidence.kind.file': 'Жүктелген файл',
   'evidence.kind.capture': 'Веб-беттің көшірмесі',
   'evidence.mismatchBadge': 'Түрі атауына сәйкес келмейді',
   'evidence.mismatchExplained':
@@ -30,10 +30,10 @@ export const evidenceKk: FeatureMessages<typeof evidenceEn> = {
   'evidence.backToCase': '← Іске оралу',
   'evidence.captureFacts': 'Не сақталды',
 
-  'evidence.size.bytes': '{size} Б',
-  'evidence.size.kilobytes': '{size} КБ',
-  'evidence.size.megabytes': '{size} МБ',
-  'evidence.size.gigabytes': '{size} ГБ',
+  'evidence.size.bytes': '{size} байт',
+  'evidence.size.kilobytes': '{size} килобайт',
+  'evidence.size.megabytes': '{size} мегабайт',
+  'evidence.size.gigabytes': '{size} гигабайт',
 
   'evidence.role.original': 'Түпнұсқа (алынған күйінде)',
   'evidence.role.working': 'Жұмыс көшірмесі (метадеректерсіз)',
@@ -54,7 +54,7 @@ export const evidenceKk: FeatureMessages<typeof evidenceEn> = {
   'evidence.field.title': 'Қысқа атауы',
   'evidence.field.titleHint':
     'Мысалы, «WhatsApp-тағы қорқытудың скриншоты». Шифрланады. Бос қалдырсаңыз, файлдың атауы алынады.',
-  'evidence.field.description': 'Сипаттамасы',
+  'evidence.field.description': 'Материал туралы жазба',
   'evidence.field.descriptionHint':
     'Қайдан және қалай алынды, кім берді, онда не көрінеді. Шифрланады.',
   'evidence.field.obtainedAt': 'Қашан алынды',
@@ -70,7 +70,7 @@ export const evidenceKk: FeatureMessages<typeof evidenceEn> = {
   'evidence.upload.title': 'Файл қосу',
   'evidence.upload.hint':
     'Кез келген файл: фото, бейне, дауыстық хабар, құжат. Ол жіберілмес бұрын осы браузерде шифрланады; сервер оның мазмұнын ешқашан көрмейді. Түпнұсқа дәл сол күйінде сақталады.',
-  'evidence.upload.file': 'Файл',
+  'evidence.upload.file': 'Қосылатын файл',
   'evidence.upload.empty': 'Бұл файл бос.',
   'evidence.upload.chooseFile': 'Алдымен файлды таңдаңыз.',
   'evidence.upload.mismatch':
@@ -78,7 +78,6 @@ export const evidenceKk: FeatureMessages<typeof evidenceEn> = {
   'evidence.upload.workingCopyNote':
     'Осы браузерде метадеректерсіз (орны, камера, күні) жұмыс көшірмесі мен шағын сурет жасалады. Түпнұсқа өз метадеректерін сақтайды.',
   'evidence.upload.submit': 'Шифрлап, жүктеу',
-  'evidence.upload.percent': '{percent}%',
   'evidence.upload.retrying':
     'Байланыс үзілді. Қалпына келуін күтіп тұрмыз; жүктеу тоқтаған жерінен жалғасады.',
   'evidence.upload.cancel': 'Жүктеуді тоқтату',
@@ -108,7 +107,7 @@ export const evidenceKk: FeatureMessages<typeof evidenceEn> = {
   'evidence.capture.status': 'HTTP жауап коды',
   'evidence.capture.capturedAt': 'Сақталған уақыты',
   'evidence.capture.pageTitle': 'Беттің тақырыбы',
-  'evidence.capture.tls': 'Сертификат',
+  'evidence.capture.tls': 'TLS сертификаты',
   'evidence.capture.tlsNone': 'Жоқ (http://)',
   'evidence.capture.tlsValid': 'Жарамды; {count} сертификаттан тұратын тізбек сақталды',
   'evidence.capture.tlsInvalid': 'Браузер оны қабылдамады',
@@ -152,7 +151,7 @@ export const evidenceKk: FeatureMessages<typeof evidenceEn> = {
   'evidence.custody.show': 'Сақтау журналын көрсету',
   'evidence.custody.refresh': 'Сақтау журналын жаңарту',
   'evidence.custody.printTitle': 'Сақтау журналы: {title}',
-  'evidence.custody.itemId': 'Материал {id}',
+  'evidence.custody.itemId': 'Материал нөмірі: {id}',
   'evidence.custody.generated': 'есеп жасалды: {date}',
   'evidence.custody.chainIntact': 'Аудит журналының тізбегі бүтін.',
   'evidence.custody.chainBroken':
@@ -160,10 +159,10 @@ export const evidenceKk: FeatureMessages<typeof evidenceEn> = {
   'evidence.custody.at': 'Қашан',
   'evidence.custody.action': 'Не',
   'evidence.custody.who': 'Кім',
-  'evidence.custody.file': 'Файл',
+  'evidence.custody.file': 'Қай файл',
   'evidence.custody.ciphertextSha256': 'Шифрлы көшірменің SHA-256',
   'evidence.custody.details': 'Толығырақ',
-  'evidence.custody.system': 'сервер',
+  'evidence.custody.system': 'сервердің өзі',
   'evidence.custody.action.uploaded': 'Жүктелді',
   'evidence.custody.action.captured': 'Бет сақталды',
   'evidence.custody.action.viewed': 'Қаралды',

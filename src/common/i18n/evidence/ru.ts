@@ -15,7 +15,7 @@ export const evidenceRu: FeatureMessages<typeof evidenceEn> = {
   'evidence.untitled': 'Материал без названия',
   'evidence.someone': 'сотрудник',
   'evidence.collected': 'Добавил(а) {who}, {date}',
-  'evidence.kind.file': 'Файл',
+  'evidence.kind.file': 'Загруженный файл',
   'evidence.kind.capture': 'Снимок веб-страницы',
   'evidence.mismatchBadge': 'Тип не совпадает с именем',
   'evidence.mismatchExplained':
@@ -54,7 +54,7 @@ export const evidenceRu: FeatureMessages<typeof evidenceEn> = {
   'evidence.field.title': 'Краткое название',
   'evidence.field.titleHint':
     'Например, «Скриншот угрозы в WhatsApp». Шифруется. Если оставить пустым, будет использовано имя файла.',
-  'evidence.field.description': 'Описание',
+  'evidence.field.description': 'Заметки о материале',
   'evidence.field.descriptionHint': 'Где и как получено, кто передал, что на нём видно. Шифруется.',
   'evidence.field.obtainedAt': 'Когда получено',
   'evidence.field.obtainedAtHint': 'Дата, когда материал получен или записан, если известна.',
@@ -77,7 +77,6 @@ export const evidenceRu: FeatureMessages<typeof evidenceEn> = {
   'evidence.upload.workingCopyNote':
     'В этом браузере будут сделаны рабочая копия без метаданных (место, камера, дата) и миниатюра. Оригинал сохранит свои метаданные.',
   'evidence.upload.submit': 'Зашифровать и загрузить',
-  'evidence.upload.percent': '{percent}%',
   'evidence.upload.retrying':
     'Соединение прервалось. Ждём, пока оно восстановится; загрузка продолжится с того места, где остановилась.',
   'evidence.upload.cancel': 'Остановить загрузку',
@@ -106,7 +105,7 @@ export const evidenceRu: FeatureMessages<typeof evidenceEn> = {
   'evidence.capture.status': 'Код ответа HTTP',
   'evidence.capture.capturedAt': 'Сохранено',
   'evidence.capture.pageTitle': 'Заголовок страницы',
-  'evidence.capture.tls': 'Сертификат',
+  'evidence.capture.tls': 'Сертификат TLS',
   'evidence.capture.tlsNone': 'Нет (http://)',
   'evidence.capture.tlsValid': 'Действителен; цепочка из {count} сохранена',
   'evidence.capture.tlsInvalid': 'Браузер его не принял',

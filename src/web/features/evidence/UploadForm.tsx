@@ -174,7 +174,7 @@ export function UploadForm({
       {progress ? (
         <div className="evidence-progress" data-testid="upload-progress">
           <label htmlFor={`${fileId}-progress`}>
-            {t(`evidence.stage.${progress.stage}`)} {t('evidence.upload.percent', { percent })}
+            {t(`evidence.stage.${progress.stage}`)} {percent}%
           </label>
           <progress id={`${fileId}-progress`} max={100} value={percent} />
           <p className="actions">
