@@ -175,6 +175,8 @@ interface DecodedToken {
   tstInfo: pkijs.TSTInfo;
   /** The encapsulated TSTInfo bytes the signature covers. */
   tstInfoDer: Uint8Array;
+  /** Each of `signedData.certificates` exactly as encoded in the token, same order. */
+  certificateDers: Uint8Array[];
 }
 
 function decodeToken(tokenDer: Uint8Array): DecodedToken {
@@ -188,7 +190,14 @@ function decodeToken(tokenDer: Uint8Array): DecodedToken {
     throw new Error('the SignedData does not carry a TSTInfo');
   const tstInfoDer = new Uint8Array(eContent.getValue());
   const tstInfo = pkijs.TSTInfo.fromBER(copy(tstInfoDer));
-  return { signedData, tstInfo, tstInfoDer };
+  // The certificates field is [0] IMPLICIT inside the SignedData sequence.
+  const certificateSet = (contentInfo.content as asn1js.Sequence).valueBlock.value.find(
+    (element) => element.idBlock.tagClass === 3 && element.idBlock.tagNumber === 0,
+  ) as asn1js.Constructed | undefined;
+  const certificateDers = (certificateSet?.valueBlock.value ?? []).map(
+    (element) => new Uint8Array(element.valueBeforeDecodeView),
+  );
+  return { signedData, tstInfo, tstInfoDer, certificateDers };
 }
 
 export interface TimestampTokenInfo {
@@ -279,7 +288,7 @@ export async function verifyTimestampToken(
     failures.add('token_malformed');
     return done({});
   }
-  const { signedData, tstInfo, tstInfoDer } = decoded;
+  const { signedData, tstInfo, tstInfoDer, certificateDers } = decoded;
   const result: Partial<TimestampVerification> = {
     genTime: tstInfo.genTime,
     serialNumber: integerHex(tstInfo.serialNumber),
@@ -313,7 +322,10 @@ export async function verifyTimestampToken(
   // CMS signature over the signed attributes, which bind the TSTInfo by its digest.
   if (!(await signatureValid(signerInfo, signer, tstInfoDer, crypto)))
     failures.add('signature_invalid');
-  if (!(await signingCertificateMatches(signerInfo, signer, crypto)))
+  // The hash pins the certificate as the authority encoded it, byte for byte.
+  const signerIndex = (signedData.certificates ?? []).indexOf(signer);
+  const signerDer = certificateDers[signerIndex] ?? new Uint8Array(signer.toSchema().toBER(false));
+  if (!(await signingCertificateMatches(signerInfo, signerDer, crypto)))
     failures.add('signing_certificate_mismatch');
 
   // Chain to a trusted CA at the stamped time.
@@ -380,12 +392,12 @@ async function signatureValid(
  */
 async function signingCertificateMatches(
   signerInfo: pkijs.SignerInfo,
-  signer: pkijs.Certificate,
+  signerDer: Uint8Array,
   crypto: pkijs.CryptoEngine,
 ): Promise<boolean> {
   try {
     const attributes = signerInfo.signedAttrs?.attributes ?? [];
-    const certDer = signer.toSchema().toBER(false);
+    const certDer = copy(signerDer);
     for (const attribute of attributes) {
       const isV1 = attribute.type === OID_SIGNING_CERTIFICATE;
       const isV2 = attribute.type === OID_SIGNING_CERTIFICATE_V2;
