@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { startDemoSite } from '../../server/demo/demo-site.ts';
+import { seedDemoCapture } from '../../server/demo/seed-demo-capture.ts';
 import { seedDemo } from '../../server/demo/seed-demo.ts';
 import { countOrganisations } from '../../server/modules/accounts/organisations.repository.ts';
 import { openRuntime } from '../../server/runtime.ts';
@@ -32,6 +34,19 @@ export function registerDemoCommand(program: Command): void {
       deps: { ...runtime.deps, blobs: runtime.blobs },
       kdf: runtime.config.kdf,
     });
+    // The demo captures an invented post it serves itself on a local port, so it lets
+    // captures reach local addresses (a real server refuses them: docs/evidence/capture-and-time.md).
+    runtime.config.evidence.capture = {
+      ...runtime.config.evidence.capture,
+      allowPrivateNetworks: true,
+    };
+    const site = await startDemoSite();
+    console.log('Capturing the invented post the demo serves (headless Chromium)…');
+    const capture = await seedDemoCapture({
+      deps: { ...runtime.deps, blobs: runtime.blobs },
+      seed,
+      url: site.postUrl,
+    });
     const server = await startServer(runtime, { host: opts.host, port: opts.port });
     const width = Math.max(...seed.members.map((m) => m.email.length));
     console.log(
@@ -64,6 +79,10 @@ export function registerDemoCommand(program: Command): void {
           `  ${c.reference}  ${c.status.padEnd(7)}${c.restricted ? '  restricted: only its lawyer and admins see it' : ''}`.trimEnd(),
         ),
         `The urgent case is referred to the second organisation: sign in as its admin to accept it.`,
+        '',
+        `Invented evidence: ${seed.evidence.items.length} files on the incidents and the urgent case ${seed.records.evidenceTargets.urgentCase.reference}${capture.ok ? ', and a web capture of' : '. The web capture of'}`,
+        `${site.postUrl}  (an invented post the demo serves)${capture.ok ? ' on the urgent case.' : ` was skipped: ${capture.reason}`}`,
+        'Evidence packages are exported from the case page by the lawyer or the admin.',
         '',
         'Press Ctrl+C to stop.',
       ].join('\n'),
