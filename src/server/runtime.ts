@@ -85,7 +85,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
  * authority, e.g. https://freetsa.org/tsr) with QORGAN_TSA_CA_FILE (the PEM file of the CA
  * certificates its tokens must chain to — required with a URL, since a token nobody can
  * check proves nothing), and QORGAN_CAPTURE_PROXY (e.g. socks5://127.0.0.1:9050 to capture
- * through Tor). Docs: docs/evidence/capture-and-time.md.
+ * through Tor), and QORGAN_EVIDENCE_MAX_GB (largest evidence file, default 8). Docs:
+ * docs/evidence/capture-and-time.md.
  */
 export async function evidenceFromEnvironment(
   defaults: EvidenceConfig,
@@ -129,6 +130,15 @@ export async function evidenceFromEnvironment(
         'QORGAN_CAPTURE_PROXY must be socks5://, socks5h:// or http:// with a host and port, e.g. socks5://127.0.0.1:9050',
       );
     evidence.capture.proxy = proxy;
+  }
+  const maxGb = env.QORGAN_EVIDENCE_MAX_GB?.trim();
+  if (maxGb) {
+    const gb = Number(maxGb);
+    if (!Number.isInteger(gb) || gb < 1 || gb > 1024)
+      throw new Error(
+        'QORGAN_EVIDENCE_MAX_GB must be a whole number of gigabytes between 1 and 1024',
+      );
+    evidence.maxFileBytes = gb * 1024 * 1024 * 1024;
   }
   return evidence;
 }

@@ -2,7 +2,9 @@
 // names the variable, never leave a reporter on a broken page or a file limit of NaN.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { defaultConfig } from '../../src/server/config.ts';
 import {
+  evidenceFromEnvironment,
   maxFileFromEnvironment,
   quickExitFromEnvironment,
   smtpFromEnvironment,
@@ -54,4 +56,19 @@ test('printed links carry the port the server listens on unless QORGAN_PUBLIC_OR
     listeningOrigin('127.0.0.1', 18473, { QORGAN_PUBLIC_ORIGIN: 'https://q.example.org' }),
     {},
   );
+});
+
+test('QORGAN_EVIDENCE_MAX_GB sets the largest evidence file, and a bad value stops the start', async () => {
+  const defaults = defaultConfig().evidence;
+  assert.equal((await evidenceFromEnvironment(defaults, {})).maxFileBytes, 8 * 1024 ** 3);
+  assert.equal(
+    (await evidenceFromEnvironment(defaults, { QORGAN_EVIDENCE_MAX_GB: '20' })).maxFileBytes,
+    20 * 1024 ** 3,
+  );
+  for (const bad of ['0', '2.5', 'lots', '5000']) {
+    await assert.rejects(
+      evidenceFromEnvironment(defaults, { QORGAN_EVIDENCE_MAX_GB: bad }),
+      /QORGAN_EVIDENCE_MAX_GB must be a whole number of gigabytes/,
+    );
+  }
 });
