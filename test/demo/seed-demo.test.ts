@@ -134,7 +134,11 @@ for (const engine of engines()) {
           .selectAll()
           .where('item_id', '=', item.id)
           .execute();
-        assert.deepEqual(evidenceFiles.map((f) => f.role).sort(), ['original', 'thumbnail', 'working']);
+        assert.deepEqual(evidenceFiles.map((f) => f.role).sort(), [
+          'original',
+          'thumbnail',
+          'working',
+        ]);
         const plain = new Map<string, Uint8Array>();
         for (const file of evidenceFiles) {
           const chunks: Buffer[] = [];
