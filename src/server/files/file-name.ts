@@ -1,55 +1,15 @@
-// The name a reporter's file is shown under to staff. It arrives from the browser as
-// anything at all: a full Windows or Unix path, "../" tricks, NUL bytes, control and
-// bidirectional-override characters that make "gpj.exe" display as "exe.jpg". Only the
-// last path part survives, without those characters, at most LIMITS.fileNameChars long.
+// The name a reporter's file is shown under to staff, cleaned by the shared rule
+// (src/common/files/file-name.ts), at most LIMITS.fileNameChars long.
 import { LIMITS } from '../../common/intake/report.ts';
+import * as names from '../../common/files/file-name.ts';
 
-// C0/C1 controls, DEL, and the Unicode bidi embedding/override/isolate marks.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export const extensionOf = names.extensionOf;
 
 export function sanitiseFileName(raw: string, fallback = 'file'): string {
-  const lastPart = raw.split(/[/\\]/).pop() ?? '';
-  const cleaned = lastPart
-    .normalize('NFC')
-    .replace(UNSAFE, '')
-    .trim()
-    // A leading dot hides a file on the staff member's disk; "." and ".." are no names.
-    .replace(/^\.+/, '')
-    .trim();
-  const name = cleaned === '' ? fallback : cleaned;
-  return truncateKeepingExtension(name, LIMITS.fileNameChars);
-}
-
-/** The lower-case extension without the dot, or '' when the name has none. */
-export function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  if (dot <= 0 || dot === name.length - 1) return '';
-  return name.slice(dot + 1).toLowerCase();
+  return names.cleanFileName(raw, { maxChars: LIMITS.fileNameChars, fallback });
 }
 
 /** The name with its extension replaced (or added), still within LIMITS.fileNameChars. */
 export function replaceExtension(name: string, ext: string): string {
-  const current = extensionOf(name);
-  const stem = current === '' ? name : name.slice(0, name.length - current.length - 1);
-  return truncateKeepingExtension(`${stem}.${ext}`, LIMITS.fileNameChars);
-}
-
-function truncateKeepingExtension(name: string, max: number): string {
-  if (name.length <= max) return name;
-  const ext = extensionOf(name);
-  // An "extension" longer than a few characters is part of the name, not a type.
-  const suffix = ext !== '' && ext.length <= 10 ? `.${ext}` : '';
-  const stem = suffix === '' ? name : name.slice(0, name.length - suffix.length);
-  return cutCodePoints(stem, max - suffix.length) + suffix;
-}
-
-/** The longest prefix of whole code points (never half a surrogate pair) within `max` units. */
-function cutCodePoints(text: string, max: number): string {
-  let out = '';
-  for (const point of text) {
-    if (out.length + point.length > max) break;
-    out += point;
-  }
-  return out;
+  return names.replaceExtension(name, ext, LIMITS.fileNameChars);
 }
