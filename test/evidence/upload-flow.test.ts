@@ -105,6 +105,32 @@ for (const engine of engines()) {
       assert.deepEqual(await t.blobs.listUploads(), [], 'the upload area is empty again');
     });
 
+    test('a Blob (as a browser reads a File) and a positional reader give the same bytes back', async () => {
+      const incident = await createTestIncident(t, org);
+      const target = { parent: { incidentId: incident.id }, recordKey: incident.recordKey };
+      // Over two 1 MiB reads and not a whole number of 64 KiB chunks.
+      const bytes = randomFillSync(new Uint8Array(2_500_003));
+      const reads: number[] = [];
+      const positional = {
+        size: bytes.byteLength,
+        read: async (offset: number, length: number) => {
+          reads.push(offset);
+          return bytes.slice(offset, offset + length);
+        },
+      };
+      for (const source of [new Blob([bytes]), positional]) {
+        const { item } = await uploadItem(
+          baseUrl,
+          org.admin,
+          target,
+          [{ role: 'original', bytes }],
+          { upload: { source } },
+        );
+        assert.deepEqual(await fetchAndDecrypt(t, org.admin, item, incident.recordKey), bytes);
+      }
+      assert.deepEqual(reads, [0, 1_048_576, 2_097_152]);
+    });
+
     test('an upload cut off in the middle of a segment resumes from what the server kept', async () => {
       const incident = await createTestIncident(t, org);
       const bytes = randomFillSync(new Uint8Array(1_200_000));
