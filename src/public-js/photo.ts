@@ -7,6 +7,7 @@
 // there would be a blank or altered picture, so canvasIsFaithful() checks first; when it
 // fails, or a photo cannot be decoded here (HEIC outside Safari, a canvas larger than the
 // browser allows), the caller lets the server make the copy instead.
+import { canvasIsFaithful, canvasTools, MAX_CANVAS_PIXELS } from '../common/images/canvas.ts';
 import type { PhotoFormat } from './file-types.ts';
 
 /** The working copy could not be made in this browser; the server can make it. */
@@ -17,63 +18,8 @@ export class PhotoNotProcessed extends Error {
   }
 }
 
-/** Safari's largest canvas (16 Mi pixels); other browsers allow more, but not all do. */
-const MAX_CANVAS_PIXELS = 16_777_216;
 const QUALITY = 0.92;
-
-type AnyCanvas = OffscreenCanvas | HTMLCanvasElement;
-type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
-
-function newCanvas(width: number, height: number): { canvas: AnyCanvas; context: Context2D } {
-  if (typeof OffscreenCanvas === 'function') {
-    const canvas = new OffscreenCanvas(width, height);
-    const context = canvas.getContext('2d');
-    if (context) return { canvas, context };
-  }
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d');
-  if (!context) throw new PhotoNotProcessed('no 2D canvas');
-  return { canvas, context };
-}
-
-function encode(canvas: AnyCanvas, type: string, quality?: number): Promise<Blob> {
-  if (!(canvas instanceof HTMLCanvasElement)) return canvas.convertToBlob({ type, quality });
-  return new Promise((resolve, reject) =>
-    canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new PhotoNotProcessed('encoding failed'))),
-      type,
-      quality,
-    ),
-  );
-}
-
-let faithful: Promise<boolean> | undefined;
-
-/**
- * Whether pixels survive a canvas → PNG → decode → canvas round trip unchanged. A browser
- * that blanks or randomises canvas read-back fails this.
- */
-export function canvasIsFaithful(): Promise<boolean> {
-  faithful ??= (async () => {
-    const size = 16;
-    const pattern = new Uint8ClampedArray(size * size * 4);
-    for (let i = 0; i < size * size; i++) {
-      pattern.set([(i * 37) % 256, (i * 91 + 17) % 256, (i * 53 + 101) % 256, 255], i * 4);
-    }
-    const first = newCanvas(size, size);
-    first.context.putImageData(new ImageData(pattern, size, size), 0, 0);
-    const png = await encode(first.canvas, 'image/png');
-    const bitmap = await createImageBitmap(png, { colorSpaceConversion: 'none' });
-    const second = newCanvas(size, size);
-    second.context.drawImage(bitmap, 0, 0);
-    bitmap.close();
-    const back = second.context.getImageData(0, 0, size, size).data;
-    return back.every((value, i) => value === pattern[i]);
-  })().catch(() => false);
-  return faithful;
-}
+const { newCanvas, encode } = canvasTools((reason) => new PhotoNotProcessed(reason));
 
 const MIME: Record<PhotoFormat, string> = {
   jpeg: 'image/jpeg',

@@ -9,8 +9,8 @@
 // altered picture, which is worse than none for evidence. canvasIsFaithful() checks
 // first; when it fails, or the image cannot be decoded, the item keeps its original only.
 
-/** Safari's largest canvas (16 Mi pixels); other browsers allow more, but not all do. */
-const MAX_CANVAS_PIXELS = 16_777_216;
+import { canvasIsFaithful, canvasTools, MAX_CANVAS_PIXELS } from '../../../common/images/canvas.ts';
+
 const QUALITY = 0.92;
 /** The longer side of a thumbnail, in pixels. */
 export const THUMBNAIL_SIZE = 320;
@@ -24,56 +24,7 @@ export class WorkingCopyNotMade extends Error {
   }
 }
 
-type AnyCanvas = OffscreenCanvas | HTMLCanvasElement;
-type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
-
-function newCanvas(width: number, height: number): { canvas: AnyCanvas; context: Context2D } {
-  if (typeof OffscreenCanvas === 'function') {
-    const canvas = new OffscreenCanvas(width, height);
-    const context = canvas.getContext('2d');
-    if (context) return { canvas, context };
-  }
-  const canvas = document.createElement('canvas');
-  canvas.width = width;
-  canvas.height = height;
-  const context = canvas.getContext('2d');
-  if (!context) throw new WorkingCopyNotMade('no 2D canvas');
-  return { canvas, context };
-}
-
-function encode(canvas: AnyCanvas, type: string, quality?: number): Promise<Blob> {
-  if (!(canvas instanceof HTMLCanvasElement)) return canvas.convertToBlob({ type, quality });
-  return new Promise((resolve, reject) =>
-    canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new WorkingCopyNotMade('encoding failed'))),
-      type,
-      quality,
-    ),
-  );
-}
-
-let faithful: Promise<boolean> | undefined;
-
-/** Whether pixels survive a canvas → PNG → decode → canvas round trip unchanged. */
-export function canvasIsFaithful(): Promise<boolean> {
-  faithful ??= (async () => {
-    const size = 16;
-    const pattern = new Uint8ClampedArray(size * size * 4);
-    for (let i = 0; i < size * size; i++) {
-      pattern.set([(i * 37) % 256, (i * 91 + 17) % 256, (i * 53 + 101) % 256, 255], i * 4);
-    }
-    const first = newCanvas(size, size);
-    first.context.putImageData(new ImageData(pattern, size, size), 0, 0);
-    const png = await encode(first.canvas, 'image/png');
-    const bitmap = await createImageBitmap(png, { colorSpaceConversion: 'none' });
-    const second = newCanvas(size, size);
-    second.context.drawImage(bitmap, 0, 0);
-    bitmap.close();
-    const back = second.context.getImageData(0, 0, size, size).data;
-    return back.every((value, i) => value === pattern[i]);
-  })().catch(() => false);
-  return faithful;
-}
+const { newCanvas, encode } = canvasTools((reason) => new WorkingCopyNotMade(reason));
 
 export interface ImageCopy {
   blob: Blob;
