@@ -5,7 +5,7 @@
 // capture records what a visitor without an account would see at that moment.
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { chromium, type Browser, type BrowserContext, type Response } from 'playwright-core';
+import type { Browser, BrowserContext, Response } from 'playwright-core';
 import type { CaptureConfig } from '../../config.ts';
 import { HttpError } from '../../http/errors.ts';
 import {
@@ -105,6 +105,9 @@ export function createCaptureBrowser(
       throw unavailable();
     }
     try {
+      // Loaded on the first capture: playwright-core adds tens of MB to a server that may
+      // never capture anything.
+      const { chromium } = await import('playwright-core');
       return await chromium.launch({
         executablePath: config.chromiumPath,
         args: CHROMIUM_ARGS,
