@@ -10,7 +10,12 @@ import {
   FILE_NAME_CHARS,
   replaceExtension,
 } from '../../src/common/evidence/file-name.ts';
-import { detectFileType, looksLikeText } from '../../src/web/features/evidence/detect.ts';
+import { configure, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
+import {
+  detectFileType,
+  looksLikeText,
+  WORKING_COPY_TYPES,
+} from '../../src/web/features/evidence/detect.ts';
 
 const png = await sharp({
   create: { width: 4, height: 4, channels: 3, background: '#000' },
@@ -103,5 +108,38 @@ describe('evidence file names', () => {
     assert.ok(emoji.endsWith('😀.png'), 'no half surrogate pair');
     assert.equal(extensionOf('archive.TAR.GZ'), 'gz');
     assert.equal(replaceExtension('photo.heic', 'jpg'), 'photo.jpg');
+  });
+});
+
+describe('an archive uploaded as evidence', () => {
+  test('a zip bomb is recognised as a ZIP from its first bytes and never expanded', async () => {
+    configure({ useWebWorkers: false });
+    // 256 MiB of zeros behind an entry name that OOXML detection looks inside.
+    const total = 256 * 1024 * 1024;
+    let sent = 0;
+    const zeros = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= total) return controller.close();
+        controller.enqueue(new Uint8Array(1024 * 1024));
+        sent += 1024 * 1024;
+      },
+    });
+    const writer = new ZipWriter(new Uint8ArrayWriter());
+    await writer.add('[Content_Types].xml', zeros, { level: 9 });
+    const bomb = await writer.close();
+    assert.ok(bomb.length < total / 100, 'the archive is a bomb: over 100 times smaller inflated');
+
+    const before = process.memoryUsage();
+    const head = bomb.subarray(0, 64 * 1024);
+    const found = await detectFileType(head, 'photos.zip', 'application/zip', bomb.length);
+    const after = process.memoryUsage();
+    assert.equal(found.mediaType, 'application/zip');
+    assert.equal(found.mismatch, false);
+    // Expanding even one entry would allocate hundreds of MB.
+    assert.ok(
+      after.arrayBuffers - before.arrayBuffers < 32 * 1024 * 1024,
+      `detection allocated ${after.arrayBuffers - before.arrayBuffers} bytes`,
+    );
+    assert.ok(!WORKING_COPY_TYPES.has(found.mediaType), 'an archive gets no working copy');
   });
 });
