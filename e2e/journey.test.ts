@@ -263,6 +263,8 @@ for (const locale of ['ru', 'kk', 'en'] as const) {
       await watch.screen(member, 'two-factor setup');
       await label(member, 'totp.code').fill(totpCode(secret));
       await button(member, 'totp.enable').click();
+      // allTextContents() does not wait: wait for the codes the server sends back first.
+      await member.getByTestId('recovery-codes').waitFor({ timeout: 30_000 });
       const codes = await member.getByTestId('recovery-codes').locator('.word').allTextContents();
       assert.equal(codes.length, 10, 'ten recovery codes are shown once');
       await label(member, 'totp.codesStored').check();
