@@ -317,6 +317,95 @@ export interface MembersTable {
   notify_email_sealed: Uint8Array | null;
 }
 
+export interface MonitoredCommentsTable {
+  id: string;
+  organisation_id: string;
+  item_id: string;
+  import_id: string | null;
+  line: number | null;
+  text: string;
+  author: string | null;
+  posted_at: Date | null;
+  url: string | null;
+  source_id: string | null;
+  sha256: Uint8Array;
+  imported_at: Date;
+  machine_hateful: boolean;
+  machine_score: number;
+  machine_categories: Generated<string[]>;
+  language: string;
+  evidence: JsonValue;
+  classifier_version: string;
+  classified_at: Date;
+  confirmed_hateful: boolean | null;
+  confirmed_categories: string[] | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+}
+
+export interface MonitoredItemsTable {
+  id: string;
+  organisation_id: string;
+  campaign_id: string | null;
+  platform: string;
+  url: string;
+  author: string | null;
+  published_at: Date | null;
+  title: Generated<string>;
+  notes: Generated<string>;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface MonitoringCampaignsTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  description: Generated<string>;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface MonitoringImportsTable {
+  id: string;
+  organisation_id: string;
+  item_id: string;
+  imported_by: string | null;
+  via: string;
+  format: string;
+  status: string;
+  started_at: Date;
+  finished_at: Date | null;
+  imported: Generated<number>;
+  duplicates: Generated<number>;
+  problem_count: Generated<number>;
+  problems: Generated<JsonValue>;
+}
+
+export interface MonitoringModelsTable {
+  organisation_id: string;
+  model: Uint8Array;
+  version: string;
+  trained_at: Date;
+  trained_by: string | null;
+  examples: number;
+  in_use: boolean;
+  figures: JsonValue;
+}
+
+export interface MonitoringReviewsTable {
+  id: string;
+  comment_id: string;
+  organisation_id: string;
+  reviewer_id: string | null;
+  hateful: boolean;
+  categories: Generated<string[]>;
+  agreed: boolean;
+  reviewed_at: Date;
+}
+
 export interface NotificationsTable {
   id: string;
   organisation_id: string;
@@ -557,6 +646,12 @@ export interface DB {
   login_challenges: LoginChallengesTable;
   login_throttle: LoginThrottleTable;
   members: MembersTable;
+  monitored_comments: MonitoredCommentsTable;
+  monitored_items: MonitoredItemsTable;
+  monitoring_campaigns: MonitoringCampaignsTable;
+  monitoring_imports: MonitoringImportsTable;
+  monitoring_models: MonitoringModelsTable;
+  monitoring_reviews: MonitoringReviewsTable;
   notifications: NotificationsTable;
   organisations: OrganisationsTable;
   partner_organisations: PartnerOrganisationsTable;
