@@ -1,0 +1,100 @@
+// JSON lines: one object per line. The fields are found by their usual names (text,
+// message, comment or body; author, user, username or from; date, created_at, timestamp
+// or postedAt; url or link; id), without regard to case. A line that is not a JSON object
+// is reported with its number and the reason, and the lines around it are imported.
+import { buildComment, type ReadItem } from './build-comment.ts';
+import { FIELD_NAMES, FIELD_ALIASES, type FieldName } from './fields.ts';
+import { splitLines } from './lines.ts';
+import { problem } from './problems.ts';
+import { joinTextEntities } from './text-entities.ts';
+
+interface Limits {
+  maxTextLength: number;
+  maxLineLength: number;
+}
+
+export async function* readJsonLines(
+  chunks: AsyncIterable<string>,
+  limits: Limits,
+): AsyncGenerator<ReadItem> {
+  for await (const { number, text } of splitLines(chunks, limits.maxLineLength)) {
+    if (text === null) {
+      yield {
+        problem: problem(
+          number,
+          'line_too_long',
+          `Line ${number} is longer than ${limits.maxLineLength} characters; it was not imported.`,
+        ),
+      };
+      continue;
+    }
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      yield {
+        problem: problem(number, 'invalid_json', `Line ${number} is not valid JSON: ${reason}`),
+      };
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      yield {
+        problem: problem(
+          number,
+          'not_an_object',
+          `Line ${number} is ${Array.isArray(value) ? 'an array' : 'not an object'}; each line must be one JSON object such as {"text": "…"}.`,
+        ),
+      };
+      continue;
+    }
+    const fields = pickFields(value as Record<string, unknown>);
+    yield* buildComment(
+      {
+        text: joinTextEntities(fields.text),
+        author: authorOf(fields.author),
+        postedAt: fields.postedAt ?? null,
+        url: scalarString(fields.url),
+        sourceId: scalarString(fields.sourceId),
+      },
+      number,
+      limits.maxTextLength,
+    );
+  }
+}
+
+/** The value of each field under the first of its names the object has. */
+function pickFields(object: Record<string, unknown>): Partial<Record<FieldName, unknown>> {
+  const byLowerKey = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(object)) {
+    const lower = key.toLowerCase();
+    if (!byLowerKey.has(lower)) byLowerKey.set(lower, value);
+  }
+  const picked: Partial<Record<FieldName, unknown>> = {};
+  for (const field of FIELD_NAMES) {
+    for (const alias of FIELD_ALIASES[field]) {
+      const value = byLowerKey.get(alias);
+      if (value !== undefined && value !== null) {
+        picked[field] = value;
+        break;
+      }
+    }
+  }
+  return picked;
+}
+
+/** A handle, or an author object's username or name (`{"username": "…"}`). */
+function authorOf(value: unknown): string | null {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const author = value as Record<string, unknown>;
+    return scalarString(author.username) ?? scalarString(author.name);
+  }
+  return scalarString(value);
+}
+
+function scalarString(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return null;
+}
