@@ -40,6 +40,12 @@ export const PERMISSIONS = [
   'evidence.export',
   /** Delete an evidence item for good (its blobs and keys are destroyed). */
   'evidence.delete',
+  /** See monitored items, campaigns, imported comments, their labels and counts. */
+  'monitoring.read',
+  /** Create, edit and delete monitored items and campaigns; import comments. */
+  'monitoring.write',
+  /** Confirm or correct machine labels; retrain the organisation's model. */
+  'monitoring.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,6 +59,8 @@ const RECORD_WORK: Permission[] = [
   'evidence.read',
   'evidence.write',
 ];
+/** Hate-speech monitoring: importing, reviewing, retraining. */
+const MONITORING_WORK: Permission[] = ['monitoring.read', 'monitoring.write', 'monitoring.review'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
@@ -72,6 +80,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'referrals.send',
     'referrals.decide',
     'partners.manage',
+    ...MONITORING_WORK,
   ],
   coordinator: [
     ...EVERY_ACTIVE_MEMBER,
@@ -82,11 +91,25 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'cases.assign',
     'referrals.send',
     'referrals.decide',
+    ...MONITORING_WORK,
   ],
-  case_worker: [...EVERY_ACTIVE_MEMBER, 'reports.read', 'reports.triage', ...RECORD_WORK],
-  lawyer: [...EVERY_ACTIVE_MEMBER, 'reports.read', ...RECORD_WORK, 'evidence.export'],
-  monitor: [...EVERY_ACTIVE_MEMBER],
-  viewer: [...EVERY_ACTIVE_MEMBER, 'records.read', 'cases.read'],
+  // Case workers and lawyers read monitoring so they can turn a comment into evidence.
+  case_worker: [
+    ...EVERY_ACTIVE_MEMBER,
+    'reports.read',
+    'reports.triage',
+    ...RECORD_WORK,
+    'monitoring.read',
+  ],
+  lawyer: [
+    ...EVERY_ACTIVE_MEMBER,
+    'reports.read',
+    ...RECORD_WORK,
+    'evidence.export',
+    'monitoring.read',
+  ],
+  monitor: [...EVERY_ACTIVE_MEMBER, ...MONITORING_WORK],
+  viewer: [...EVERY_ACTIVE_MEMBER, 'records.read', 'cases.read', 'monitoring.read'],
 };
 
 export interface Actor {
