@@ -204,6 +204,7 @@ function joinSpelledOut(c: Cleaned): Cleaned {
     const letters = [i];
     let spacesOnly = true;
     let tail = false;
+    let separator: string | null = null;
     let j = i + 1;
     for (;;) {
       if (j < n && isWordChar(chars[j] as string)) break;
@@ -213,6 +214,10 @@ function joinSpelledOut(c: Cleaned): Cleaned {
         k++;
       }
       if (k === j || k >= n) break;
+      // The same separator all along: `п.и.д.о.р в` is a word and then another word.
+      const sep = chars.slice(j, k).join('');
+      if (separator === null) separator = sep;
+      else if (sep !== separator) break;
       if (!isWordChar(chars[k] as string)) break;
       const after = k + 1 < n ? (chars[k + 1] as string) : ' ';
       if (isWordChar(after)) {

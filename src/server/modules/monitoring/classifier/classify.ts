@@ -1,0 +1,184 @@
+// Step 5 of the classifier: the decision. Rule matches and the model's scores become one
+// label with its evidence. The rules decide what they can explain; the model decides the
+// rest; and the reasons not to flag (counter-speech, quotation to condemn, news, people
+// speaking about themselves, neutral uses of the same words) override both, because that
+// is exactly where generic toxicity models fail the people this tool is for.
+import type {
+  Classification,
+  FeatureContribution,
+  RuleMatch,
+} from '../../../../common/monitoring/classification.ts';
+import { HATE_CATEGORIES, type HateCategory } from '../../../../common/monitoring/vocabulary.ts';
+import { detectLanguage } from './language.ts';
+import { LEXICON_VERSION } from './lexicon/index.ts';
+import { normalise } from './normalise.ts';
+import { findRules, foldForMatching, type RawMatch } from './rules.ts';
+
+/** What the combiner needs from the statistical layer (model.ts adapts a LinearModel to it). */
+export interface StatisticalScorer {
+  version: string;
+  /** The probability at which the model alone calls a comment hateful. */
+  threshold: number;
+  score(normalised: string): {
+    hateful: number;
+    categories: Record<HateCategory, number>;
+    features: FeatureContribution[];
+  };
+}
+
+/** How strongly one rule match of a category says "hateful", before any reason not to flag. */
+const RULE_SCORE: Record<HateCategory, number> = {
+  threat: 0.95,
+  slur: 0.9,
+  dehumanisation: 0.9,
+  derogation: 0.8,
+  insult: 0.75,
+};
+
+/** A comment with a reason not to flag scores at most this: below the 0.5 threshold, but not 0, so review can sort by it. */
+const SUPPRESSED_CEILING = 0.3;
+/** A neutral use with no other hate match scores at most this. */
+const NEUTRAL_CEILING = 0.4;
+/** The model's categories count when at least this probable. */
+const CATEGORY_THRESHOLD = 0.5;
+
+const SUPPRESSING = new Set(['counter_speech', 'quotation', 'news', 'self_reference']);
+const HATE_SIGNALS = new Set<string>(HATE_CATEGORIES);
+
+function isHateCategory(signal: string): signal is HateCategory {
+  return HATE_SIGNALS.has(signal);
+}
+
+/** Spans of the verbatim text between quotation marks: «…», "…", “…”, „…“. */
+function quotedSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let open = -1;
+  let closer = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (open < 0) {
+      if (ch === '«') closer = '»';
+      else if (ch === '"') closer = '"';
+      else if (ch === '“') closer = '”';
+      else if (ch === '„') closer = '“';
+      else continue;
+      open = i;
+    } else if (ch === closer || (closer === '“' && ch === '”')) {
+      spans.push([open, i + 1]);
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+function inside(m: RawMatch, spans: [number, number][]): boolean {
+  return spans.some(([s, e]) => m.start >= s && m.end <= e);
+}
+
+function overlaps(a: RawMatch, b: RawMatch): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function toRuleMatch(m: RawMatch): RuleMatch {
+  return { rule: m.rule.id, signal: m.signal as RuleMatch['signal'], start: m.start, end: m.end };
+}
+
+/** Maps the model's probability so that its own threshold lands on 0.5. */
+function calibrate(p: number, threshold: number): number {
+  if (threshold <= 0 || threshold >= 1) return p;
+  return p < threshold ? (0.5 * p) / threshold : 0.5 + (0.5 * (p - threshold)) / (1 - threshold);
+}
+
+export interface ClassifyOptions {
+  /** The statistical layer, or null for rules only. */
+  scorer: StatisticalScorer | null;
+  /** Version string stored with each label. */
+  version: string;
+}
+
+export function versionString(scorer: StatisticalScorer | null): string {
+  return scorer
+    ? `lexicon ${LEXICON_VERSION} + model ${scorer.version}`
+    : `lexicon ${LEXICON_VERSION}`;
+}
+
+/** Classify one comment. */
+export function classifyText(verbatim: string, options: ClassifyOptions): Classification {
+  const { scorer, version } = options;
+  if (verbatim.trim() === '') {
+    return {
+      hateful: false,
+      score: 0,
+      categories: [],
+      language: 'unknown',
+      evidence: { rules: [], features: [] },
+      version,
+    };
+  }
+  const normalised = normalise(verbatim);
+  const language = detectLanguage(normalised.text);
+  const raw = findRules(foldForMatching(normalised));
+
+  const hasTarget = raw.some((m) => m.signal === 'target' || m.signal === 'slur');
+  const neutral = raw.filter((m) => m.signal === 'neutral_use');
+  const hate = raw.filter(
+    (m) =>
+      isHateCategory(m.signal) &&
+      (!m.rule.needsTarget || hasTarget) &&
+      !neutral.some((n) => overlaps(m, n)),
+  );
+  const quotes = quotedSpans(verbatim);
+  const quotedHate = quotes.length > 0 && hate.some((m) => inside(m, quotes));
+  const reasons = raw.filter(
+    (m) => SUPPRESSING.has(m.signal) && (!m.rule.needsQuotedHate || quotedHate),
+  );
+  const usedNeutral = neutral.filter((n) =>
+    raw.some((m) => isHateCategory(m.signal) && overlaps(m, n)),
+  );
+
+  let ruleScore = 0;
+  const ruleCategories = new Set<HateCategory>();
+  for (const m of hate) {
+    const c = m.signal as HateCategory;
+    ruleCategories.add(c);
+    ruleScore = Math.max(ruleScore, RULE_SCORE[c]);
+  }
+  // Each further category is more evidence (a slur and a threat is surer than either).
+  if (ruleCategories.size > 1)
+    ruleScore = Math.min(0.99, ruleScore + 0.03 * (ruleCategories.size - 1));
+
+  const model = scorer ? scorer.score(normalised.text) : null;
+  const modelScore = model && scorer ? calibrate(model.hateful, scorer.threshold) : 0;
+
+  let score = hate.length > 0 ? Math.max(ruleScore, modelScore) : modelScore;
+  if (reasons.length > 0) score = Math.min(score, SUPPRESSED_CEILING);
+  else if (hate.length === 0 && neutral.length > 0) score = Math.min(score, NEUTRAL_CEILING);
+  score = Math.round(score * 1000) / 1000;
+  const hateful = score >= 0.5;
+
+  let categories: HateCategory[] = [];
+  if (hateful) {
+    const chosen = new Set(ruleCategories);
+    if (chosen.size === 0 && model) {
+      for (const c of HATE_CATEGORIES) if (model.categories[c] >= CATEGORY_THRESHOLD) chosen.add(c);
+      if (chosen.size === 0) {
+        let best: HateCategory = 'insult';
+        for (const c of HATE_CATEGORIES) if (model.categories[c] > model.categories[best]) best = c;
+        chosen.add(best);
+      }
+    }
+    categories = HATE_CATEGORIES.filter((c) => chosen.has(c));
+  }
+
+  const evidence = [...hate, ...reasons, ...usedNeutral]
+    .sort((a, b) => a.start - b.start)
+    .map(toRuleMatch);
+  return {
+    hateful,
+    score,
+    categories,
+    language,
+    evidence: { rules: evidence, features: model?.features ?? [] },
+    version,
+  };
+}
