@@ -33,6 +33,7 @@ import { registerCasesRoutes } from './modules/cases/routes.ts';
 import { registerIntakeRoutes } from './modules/intake/routes.ts';
 import { registerRecordsRoutes } from './modules/records/routes.ts';
 import { registerEvidenceRoutes } from './modules/evidence/routes.ts';
+import { registerMonitoringRoutes } from './modules/monitoring/routes.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
 import type { InstanceSecrets } from './secrets.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -118,6 +119,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerRecordsRoutes(app, { ...deps, blobs: options.blobs });
   registerCasesRoutes(app, { ...deps, blobs: options.blobs });
   await registerEvidenceRoutes(app, { ...deps, blobs: options.blobs });
+  await registerMonitoringRoutes(app, deps);
   await registerWebApp(app, config.webDistDir);
   return app;
 }

@@ -22,6 +22,7 @@ import { CASES_ROUTES } from './routes/cases.ts';
 import { RECORDS_ROUTES } from './routes/records.ts';
 import { EVIDENCE_ROUTES } from './routes/evidence.ts';
 import { EVIDENCE_CAPTURE_ROUTES } from './routes/evidence-capture.ts';
+import { MONITORING_ROUTES } from './routes/monitoring.ts';
 
 export type { Need, Built, RouteCase } from './route-case.ts';
 
@@ -299,6 +300,7 @@ export const AUTHENTICATED_ROUTES: RouteCase[] = [
   ...CASES_ROUTES,
   ...EVIDENCE_ROUTES,
   ...EVIDENCE_CAPTURE_ROUTES,
+  ...MONITORING_ROUTES,
 ];
 
 const fakeToken = () => `unused-token-${randomHex(16)}`;

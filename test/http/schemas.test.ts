@@ -80,8 +80,11 @@ test('every API route is in the OpenAPI document with a success response schema'
     assert.ok(success.length > 0, `${route.method} ${route.url} declares no success response`);
     for (const [code, response] of success) {
       if (code === '204') continue;
-      // Encrypted file bodies are streamed as bytes, not JSON; they must say they are binary.
-      const binary = response?.content?.['application/octet-stream']?.schema;
+      // Encrypted file bodies are streamed as bytes and CSV exports as text, not JSON; they
+      // must say they are binary.
+      const binary =
+        response?.content?.['application/octet-stream']?.schema ??
+        response?.content?.['text/csv']?.schema;
       assert.ok(
         response?.content?.['application/json']?.schema ?? binary?.format === 'binary',
         `${route.method} ${route.url} ${code} has no schema`,
@@ -100,8 +103,11 @@ test('every request body is declared and refuses unknown fields', () => {
   );
   for (const route of bodies) {
     const operation = paths[openApiPath(route.url)]?.[route.method.toLowerCase()];
-    // An upload segment is ciphertext bytes, declared as binary: there are no fields.
-    const segment = operation?.requestBody?.content['application/offset+octet-stream']?.schema;
+    // An upload segment (ciphertext) or an imported file is bytes, declared as binary:
+    // there are no fields.
+    const segment =
+      operation?.requestBody?.content['application/offset+octet-stream']?.schema ??
+      operation?.requestBody?.content['application/octet-stream']?.schema;
     if (segment?.format === 'binary') continue;
     const schema = operation?.requestBody?.content['application/json']?.schema;
     assert.ok(schema, `${route.method} ${route.url} declares no body schema`);
