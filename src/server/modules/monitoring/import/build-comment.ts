@@ -27,6 +27,8 @@ export type ReadItem =
 
 // PostgreSQL text cannot hold U+0000, and a lone surrogate cannot be encoded as UTF-8.
 // eslint-disable-next-line no-control-regex -- finding U+0000 is the point
+const MAYBE_UNSTORABLE = /[\u0000\uD800-\uDFFF]/; // a quick first look: most texts have neither
+// eslint-disable-next-line no-control-regex -- finding U+0000 is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The problems of one row, then its comment when it can be imported (in that order). */
@@ -64,7 +66,7 @@ export function buildComment(
     ['URL', url],
     ['id', sourceId],
   ] as const) {
-    if (value !== null && UNSTORABLE.test(value)) {
+    if (value !== null && MAYBE_UNSTORABLE.test(value) && UNSTORABLE.test(value)) {
       return [
         {
           problem: problem(

@@ -3,7 +3,7 @@
 // 1-based column number. Parsed by csv-parse's streaming parser, so a file of any size is
 // read in constant memory. Problems carry the line on which the CSV record starts.
 import { Readable } from 'node:stream';
-import { CsvError, parse, type Info } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import type { DecodedText } from './encoding.ts';
 import { buildComment, type ReadItem } from './build-comment.ts';
 import { FIELD_NAMES, findAlias, type FieldName } from './fields.ts';
@@ -138,7 +138,7 @@ interface Limits {
   maxTextLength: number;
 }
 
-type Parsed = { record: string[]; info: Info } | { skipped: CsvError };
+type Parsed = { record: string[]; raw: string } | { skipped: CsvError; raw: string };
 
 export async function* readCsv(
   decoded: DecodedText,
@@ -149,33 +149,31 @@ export async function* readCsv(
   const hasHeader = mapping?.hasHeader ?? true;
   const parser = parse({
     delimiter,
-    info: true,
+    // csv-parse's own line count takes a CRLF inside quotes for two lines; the raw record
+    // lets us count lines as an editor shows them.
+    raw: true,
     relax_column_count: true,
     relax_quotes: true,
     skip_records_with_error: true,
     max_record_size: Math.max(MAX_CSV_RECORD_LENGTH, limits.maxTextLength * 4),
     // A skipped record goes into the same stream as the records, so it keeps its place.
-    on_skip: (error) => {
-      if (error) parser.push({ skipped: error });
+    on_skip: (error, raw) => {
+      if (error) parser.push({ skipped: error, raw: raw ?? '' });
     },
   });
   const source = Readable.from(decoded.chunks);
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
 
-  let lastEndLine = 0;
+  let nextLine = 1;
   let header: string[] | null = null;
   let columns: Columns | null = null;
   let width = 0;
   try {
     for await (const item of parser as AsyncIterable<Parsed>) {
-      const line = lastEndLine + 1;
-      if ('skipped' in item) {
-        const endLine = item.skipped.lines;
-        if (typeof endLine === 'number') lastEndLine = endLine;
-        throw skippedRecordError(item.skipped, line, lastEndLine);
-      }
-      lastEndLine = item.info.lines;
+      const line = nextLine;
+      nextLine += 1 + innerLineBreaks(item.raw);
+      if ('skipped' in item) throw skippedRecordError(item.skipped, line, nextLine - 1);
       const record = item.record;
       if (record.length === 1 && record[0] === '') continue; // an empty line
       if (!columns) {
@@ -214,12 +212,26 @@ export async function* readCsv(
       );
     }
   } catch (error) {
-    if (error instanceof CsvError) throw skippedRecordError(error, lastEndLine + 1, lastEndLine);
+    if (error instanceof CsvError) throw skippedRecordError(error, nextLine, nextLine);
     throw error;
   } finally {
     source.destroy();
     parser.destroy();
   }
+}
+
+/** Line breaks (CRLF, LF or CR) inside a raw record, not counting the one that ends it. */
+function innerLineBreaks(raw: string): number {
+  let end = raw.length;
+  if (raw.endsWith('\n')) end--;
+  if (raw[end - 1] === '\r') end--;
+  let count = 0;
+  for (let i = 0; i < end; i++) {
+    const code = raw.charCodeAt(i);
+    if (code === 10) count++;
+    else if (code === 13 && raw.charCodeAt(i + 1) !== 10) count++;
+  }
+  return count;
 }
 
 function skippedRecordError(error: CsvError, line: number, endLine: number): FatalImportError {

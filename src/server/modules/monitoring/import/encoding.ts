@@ -59,7 +59,9 @@ function completeUtf8End(bytes: Uint8Array): number {
   for (let back = 1; back <= Math.min(3, length); back++) {
     const byte = bytes[length - back]!;
     if ((byte & 0xc0) === 0x80) continue; // continuation byte: look further back
-    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    // Only 0xC2–0xF4 start a multi-byte character; any other byte is itself the answer.
+    if (byte < 0xc2 || byte > 0xf4) return length;
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
     return needed > back ? length - back : length;
   }
   return length;
@@ -112,18 +114,26 @@ export async function decodeStream(input: ByteSource): Promise<DecodedText> {
   const bytes = iterateBytes(input);
   const prefixParts: Uint8Array[] = [];
   let prefixLength = 0;
-  let sawNonAscii = false;
+  let firstNonAscii = -1;
   let ended = false;
-  // A file's first non-ASCII byte decides; an all-ASCII start is read on to find one.
-  while (prefixLength < DETECTION_BYTES || (!sawNonAscii && prefixLength < MAX_DETECTION_BYTES)) {
+  // A file's first non-ASCII bytes decide: an all-ASCII start is read on to find one, and
+  // a non-ASCII byte at the very end of the prefix is read on to see what follows it.
+  while (
+    prefixLength < DETECTION_BYTES ||
+    (firstNonAscii === -1 && prefixLength < MAX_DETECTION_BYTES) ||
+    (firstNonAscii !== -1 && firstNonAscii > prefixLength - 16)
+  ) {
     const next = await bytes.next();
     if (next.done) {
       ended = true;
       break;
     }
+    if (firstNonAscii === -1) {
+      const index = next.value.findIndex((byte) => byte >= 0x80);
+      if (index !== -1) firstNonAscii = prefixLength + index;
+    }
     prefixParts.push(next.value);
     prefixLength += next.value.length;
-    if (!sawNonAscii) sawNonAscii = next.value.some((byte) => byte >= 0x80);
   }
   const prefix = concat(prefixParts, prefixLength);
   let encoding: TextEncodingName;
@@ -133,28 +143,25 @@ export async function decodeStream(input: ByteSource): Promise<DecodedText> {
     await bytes.return(undefined);
     throw error;
   }
-  const decoder = new TextDecoder(encoding, { fatal: true });
-  const decode = (chunk: Uint8Array, stream: boolean): string => {
-    try {
-      return decoder.decode(chunk, { stream });
-    } catch {
-      throw new FatalImportError(
-        'unsupported_encoding',
-        'The file starts as UTF-8 but has bytes further on that are not UTF-8 (a file joined from parts in different encodings?). Nothing after this point was imported; save the whole file as UTF-8 and import it again: the comments already imported are recognised as duplicates.',
-      );
-    }
-  };
-  const head = decode(prefix, true);
+  const decode = encoding === 'utf-8' ? utf8ChunkDecoder() : windows1251ChunkDecoder();
+  const notUtf8 = new FatalImportError(
+    'unsupported_encoding',
+    'The file starts as UTF-8 but has bytes further on that are not UTF-8 (a file joined from parts in different encodings?). Nothing after this point was imported; save the whole file as UTF-8 and import it again: the comments already imported are recognised as duplicates.',
+  );
+  const first = decode(prefix, ended);
+  const head = first.text;
   async function* rest(): AsyncGenerator<string> {
     try {
-      if (!ended) {
-        for await (const chunk of bytes) {
-          const text = decode(chunk, true);
-          if (text !== '') yield text;
-        }
+      if (first.invalid) throw notUtf8;
+      if (ended) return;
+      for await (const chunk of bytes) {
+        const { text, invalid } = decode(chunk, false);
+        if (text !== '') yield text;
+        if (invalid) throw notUtf8;
       }
-      const last = decode(new Uint8Array(0), false);
-      if (last !== '') yield last;
+      const { text, invalid } = decode(new Uint8Array(0), true);
+      if (text !== '') yield text;
+      if (invalid) throw notUtf8;
     } finally {
       await bytes.return(undefined);
     }
@@ -164,6 +171,63 @@ export async function decodeStream(input: ByteSource): Promise<DecodedText> {
     yield* rest();
   }
   return { encoding, head, chunks: all() };
+}
+
+interface DecodedChunk {
+  /** The text up to the end of the chunk, or up to the first byte that is not UTF-8. */
+  text: string;
+  invalid: boolean;
+}
+
+/**
+ * Decodes UTF-8 chunk by chunk, carrying a character cut at the end of a chunk over to
+ * the next. Invalid bytes are not replaced: the text before them is returned, and
+ * `invalid` says the rest cannot be read (so every row before the bad byte is imported).
+ */
+function utf8ChunkDecoder(): (chunk: Uint8Array, final: boolean) => DecodedChunk {
+  // Each call decodes on its own, and a decoder drops a byte-order mark at the start of
+  // every call: this one keeps it, and only the file's first one is dropped, below.
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let carry = new Uint8Array(0);
+  let first = true;
+  const text = (bytes: Uint8Array): string => {
+    const decoded = strict.decode(bytes);
+    if (!first || bytes.length === 0) return decoded;
+    first = false;
+    return decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  };
+  const valid = (bytes: Uint8Array): boolean => {
+    try {
+      strict.decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return (chunk, final) => {
+    const bytes = carry.length === 0 ? chunk : concat([carry, chunk], carry.length + chunk.length);
+    const end = final ? bytes.length : completeUtf8End(bytes);
+    carry = bytes.slice(end);
+    const whole = bytes.subarray(0, end);
+    if (valid(whole)) return { text: text(whole), invalid: false };
+    // The longest valid start, by bisection: a start that is valid once a cut character at
+    // its end is set aside stays valid when it is shortened.
+    let low = 0;
+    let high = end;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (valid(whole.subarray(0, completeUtf8End(whole.subarray(0, middle))))) low = middle;
+      else high = middle - 1;
+    }
+    const good = whole.subarray(0, completeUtf8End(whole.subarray(0, low)));
+    return { text: text(good), invalid: true };
+  };
+}
+
+/** Every byte is a character in Windows-1251, so this decoder never finds invalid bytes. */
+function windows1251ChunkDecoder(): (chunk: Uint8Array, final: boolean) => DecodedChunk {
+  const decoder = new TextDecoder('windows-1251');
+  return (chunk, final) => ({ text: decoder.decode(chunk, { stream: !final }), invalid: false });
 }
 
 function concat(parts: Uint8Array[], length: number): Uint8Array {

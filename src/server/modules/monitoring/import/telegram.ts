@@ -12,6 +12,14 @@ interface Limits {
   maxTextLength: number;
 }
 
+/**
+ * The tokenizer is fed this many characters at a time. When it meets broken JSON it
+ * throws away the tokens of the piece it was given, so a small piece means that at most
+ * the message or two that end just before the break are not imported (the problem says
+ * which message was the last imported).
+ */
+const TOKENIZE_CHARS = 512;
+
 /** Chat types whose messages have public links `https://t.me/<username>/<id>`. */
 const PUBLIC_CHAT_TYPES = new Set(['public_channel', 'public_supergroup']);
 const USERNAME = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
@@ -35,28 +43,40 @@ export async function* readTelegramExport(
   let sawMessages = false;
   let finished = false;
   let index = 0;
+  let imported = 0;
   let message: Assembler | null = null;
 
   const invalid = (reason: string) =>
     new FatalImportError(
       'invalid_json',
-      `The file is not valid JSON after message ${index} (${reason}); the messages before were imported, the rest was not.`,
-      index + 1,
+      `The file is not valid JSON after message ${imported} (${reason}); ${imported === 0 ? 'no message was' : `messages 1 to ${imported} were`} read, the rest was not imported.`,
+      imported + 1,
     );
 
-  for await (const chunk of chunks) {
-    let tokens: Token[];
-    try {
-      const out = tokenize(chunk);
-      tokens = typeof out === 'symbol' ? [] : out.values;
-    } catch (error) {
-      throw invalid(error instanceof Error ? error.message : String(error));
+  const pieces = async function* (): AsyncGenerator<Token[]> {
+    for await (const chunk of chunks) {
+      for (let start = 0; start < chunk.length; start += TOKENIZE_CHARS) {
+        let tokens: Token[];
+        try {
+          const out = tokenize(
+            chunk.length <= TOKENIZE_CHARS ? chunk : chunk.slice(start, start + TOKENIZE_CHARS),
+          );
+          tokens = typeof out === 'symbol' ? [] : out.values;
+        } catch (error) {
+          throw invalid(error instanceof Error ? error.message : String(error));
+        }
+        yield tokens;
+      }
     }
+  };
+
+  for await (const tokens of pieces()) {
     for (const token of tokens) {
       if (message) {
         message.consume(token);
         if (message.done) {
           yield* readMessage(message.current, index, meta, limits);
+          imported = index;
           message = null;
         }
         continue;
@@ -96,14 +116,14 @@ export async function* readTelegramExport(
           if (depth === 0) throw notAnExport('it is a JSON string');
           if (depth === 1 && topKey === 'type') meta.type = token.value;
           if (depth === 1 && topKey === 'username') meta.username = token.value.replace(/^@/, '');
-          if (inMessages && depth === 2) index++;
+          if (inMessages && depth === 2) imported = ++index;
           break;
         case 'numberValue':
         case 'nullValue':
         case 'trueValue':
         case 'falseValue':
           if (depth === 0) throw notAnExport('it is a single JSON value');
-          if (inMessages && depth === 2) index++;
+          if (inMessages && depth === 2) imported = ++index;
           break;
         default:
           break;
