@@ -5,6 +5,7 @@ import { registerCasePdfCommand } from './commands/case-pdf.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvidenceCommands } from './commands/evidence.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerMonitorCommands } from './commands/monitor.ts';
 import { registerOrgCommands } from './commands/org.ts';
 import { registerServeCommand } from './commands/serve.ts';
 
@@ -20,6 +21,7 @@ export function buildCli(): Command {
   registerAuditCommands(program);
   registerCasePdfCommand(program);
   registerEvidenceCommands(program);
+  registerMonitorCommands(program);
   return program;
 }
 

@@ -170,9 +170,15 @@ export function classifyText(verbatim: string, options: ClassifyOptions): Classi
     categories = HATE_CATEGORIES.filter((c) => chosen.has(c));
   }
 
-  const evidence = [...hate, ...reasons, ...usedNeutral]
-    .sort((a, b) => a.start - b.start)
-    .map(toRuleMatch);
+  // The same word in two lexicons (a Russian slur also used in Kazakh) is shown once.
+  const evidence: RuleMatch[] = [];
+  for (const m of [...hate, ...reasons, ...usedNeutral].sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  )) {
+    const last = evidence.at(-1);
+    if (last && last.start === m.start && last.end === m.end && last.signal === m.signal) continue;
+    evidence.push(toRuleMatch(m));
+  }
   return {
     hateful,
     score,

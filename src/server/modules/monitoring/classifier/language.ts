@@ -4,12 +4,7 @@
 // modelling n-grams: a Kazakh letter (әғқңөұүһі) or a Kazakh word is strong evidence, a
 // Russian function word is strong evidence, and a comment with enough of both is `mixed`.
 import type { CommentLanguage } from '../../../../common/monitoring/vocabulary.ts';
-
-const KAZAKH_CYRILLIC_LETTERS = /[әғқңөұүһі]/u;
-// The 2021 Kazakh Latin alphabet (ä ğ ñ ö ş ü ū ı) and the 2018 one with acutes
-// (á ǵ ń ó ú ý ş ç ı). Turkish and German share some of these letters; in comments
-// monitored here that confusion is rare and Kazakh is the better guess.
-const KAZAKH_LATIN_LETTERS = /[äğñöşüūıáǵńóúýç]/u;
+import { isLetterCode } from './normalise.ts';
 
 /** Frequent Kazakh words with no specifically Kazakh letter (they would be read as Russian). */
 const KAZAKH_CYRILLIC_WORDS = new Set(
@@ -54,9 +49,39 @@ const ENGLISH_WORDS = new Set(
   ).split(' '),
 );
 
-const WORD = /[\p{L}']+/gu;
-const CYRILLIC = /[\u0400-\u04ff]/u;
-const LATIN = /[a-z\u00c0-\u024f]/u;
+const KAZAKH_CYRILLIC_CODES = new Set([...'әғқңөұүһіӘҒҚҢӨҰҮҺІ'].map((c) => c.charCodeAt(0)));
+// The 2021 Kazakh Latin alphabet (ä ğ ñ ö ş ü ū ı) and the 2018 one with acutes
+// (á ǵ ń ó ú ý ş ç ı). Turkish and German share some of these letters; in comments
+// monitored here that confusion is rare and Kazakh is the better guess.
+const KAZAKH_LATIN_CODES = new Set(
+  [...'äğñöşüūıáǵńóúýçÄĞÑÖŞÜŪÁǴŃÓÚÝÇ'].map((c) => c.charCodeAt(0)),
+);
+const RUSSIAN_ENDINGS = [
+  'ть',
+  'ться',
+  'ого',
+  'его',
+  'ые',
+  'ий',
+  'ая',
+  'ое',
+  'ами',
+  'ями',
+  'ешь',
+  'ишь',
+  'ют',
+  'ят',
+];
+/** Longer words are not looked up in the word lists (they hold short, frequent words). */
+const MAX_LISTED = 12;
+
+function isCyrillic(code: number): boolean {
+  return code >= 0x400 && code <= 0x4ff;
+}
+
+function isWordCode(code: number): boolean {
+  return code === 0x27 || isLetterCode(code);
+}
 
 /**
  * The language of a comment. Works on the verbatim or the normalised text (it lower-cases
@@ -71,24 +96,46 @@ export function detectLanguage(text: string): CommentLanguage {
   let kkLat = 0;
   let ru = 0;
   let en = 0;
-  const lower = text.toLowerCase();
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(lower); m !== null; m = WORD.exec(lower)) {
-    const w = m[0];
-    letters += w.length;
-    if (CYRILLIC.test(w)) {
-      cyrWords++;
-      if (KAZAKH_CYRILLIC_LETTERS.test(w) || KAZAKH_CYRILLIC_WORDS.has(w)) kkCyr++;
-      else if (
-        RUSSIAN_WORDS.has(w) ||
-        /(?:ть|ться|ого|его|ые|ий|ая|ое|ами|ями|ешь|ишь|ют|ят)$/u.test(w)
-      )
-        ru++;
-    } else if (LATIN.test(w)) {
-      latWords++;
-      if (KAZAKH_LATIN_LETTERS.test(w) || KAZAKH_LATIN_WORDS.has(w)) kkLat++;
-      else if (ENGLISH_WORDS.has(w)) en++;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
+      continue;
     }
+    let j = i;
+    let cyr = false;
+    let lat = false;
+    let kkLetter = false;
+    while (j < n) {
+      const code = text.charCodeAt(j);
+      if (!isWordCode(code)) break;
+      if (isCyrillic(code)) {
+        cyr = true;
+        if (KAZAKH_CYRILLIC_CODES.has(code)) kkLetter = true;
+      } else if (
+        (code >= 0x61 && code <= 0x7a) ||
+        (code >= 0x41 && code <= 0x5a) ||
+        (code >= 0xc0 && code <= 0x24f)
+      ) {
+        lat = true;
+        if (KAZAKH_LATIN_CODES.has(code)) kkLetter = true;
+      }
+      j++;
+    }
+    letters += j - i;
+    const listed = j - i <= MAX_LISTED && (cyr || lat) && !kkLetter;
+    const w = listed ? text.slice(i, j).toLowerCase() : '';
+    if (cyr) {
+      cyrWords++;
+      if (kkLetter || (listed && KAZAKH_CYRILLIC_WORDS.has(w))) kkCyr++;
+      else if (listed && (RUSSIAN_WORDS.has(w) || RUSSIAN_ENDINGS.some((e) => w.endsWith(e)))) ru++;
+    } else if (lat) {
+      latWords++;
+      if (kkLetter || (listed && KAZAKH_LATIN_WORDS.has(w))) kkLat++;
+      else if (listed && ENGLISH_WORDS.has(w)) en++;
+    }
+    i = j;
   }
   if (letters < 3) return 'unknown';
   const kk = kkCyr + kkLat;

@@ -20,11 +20,17 @@ export interface NormalisedText {
   ends: Int32Array;
 }
 
-const enum_CYR = 1;
-const enum_LAT = 2;
+const CYR = 1;
+const LAT = 2;
+
+function table(pairs: Record<string, string>): Int32Array {
+  const t = new Int32Array(0x500);
+  for (const [from, to] of Object.entries(pairs)) t[from.charCodeAt(0)] = to.charCodeAt(0);
+  return t;
+}
 
 /** Latin look-alikes in a Cyrillic word, keyed by the lower-case Latin letter. */
-const LATIN_TO_CYRILLIC: Record<string, string> = {
+const LATIN_TO_CYRILLIC = table({
   a: 'а',
   c: 'с',
   e: 'е',
@@ -40,10 +46,10 @@ const LATIN_TO_CYRILLIC: Record<string, string> = {
   r: 'г',
   b: 'в',
   h: 'н',
-};
+});
 
 /** Cyrillic look-alikes in a Latin word. */
-const CYRILLIC_TO_LATIN: Record<string, string> = {
+const CYRILLIC_TO_LATIN = table({
   а: 'a',
   с: 'c',
   е: 'e',
@@ -59,10 +65,10 @@ const CYRILLIC_TO_LATIN: Record<string, string> = {
   н: 'h',
   п: 'n',
   г: 'r',
-};
+});
 
 /** Digits and symbols used as letters inside a Cyrillic word. */
-const SYMBOL_TO_CYRILLIC: Record<string, string> = {
+const SYMBOL_TO_CYRILLIC = table({
   '0': 'о',
   '1': 'и',
   '3': 'з',
@@ -71,10 +77,10 @@ const SYMBOL_TO_CYRILLIC: Record<string, string> = {
   '8': 'в',
   '@': 'а',
   $: 'с',
-};
+});
 
 /** Digits and symbols used as letters inside a Latin word. */
-const SYMBOL_TO_LATIN: Record<string, string> = {
+const SYMBOL_TO_LATIN = table({
   '0': 'o',
   '1': 'i',
   '3': 'e',
@@ -84,10 +90,45 @@ const SYMBOL_TO_LATIN: Record<string, string> = {
   '@': 'a',
   $: 's',
   '!': 'i',
-};
+});
+
+const AT = 0x40;
+const BANG = 0x21;
+
+// Per-code-unit tables for the Basic Multilingual Plane, built on first use (about 20 ms):
+// whether a unit is a letter, and its lower case (ё already folded to е). Comments are
+// classified by the thousand, so per-character regular expressions are too slow.
+let letterTable: Uint8Array | null = null;
+let lowerTable: Uint16Array | null = null;
+
+function tables(): { letters: Uint8Array; lower: Uint16Array } {
+  if (!letterTable || !lowerTable) {
+    const letters = new Uint8Array(0x10000);
+    const lower = new Uint16Array(0x10000);
+    const letter = /\p{L}/u;
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      if (c < 0xd800 || c > 0xdfff) {
+        if (letter.test(ch)) letters[c] = 1;
+        // Some upper-case letters lower to two units (İ → i̇); keep the first.
+        lower[c] = ch.toLowerCase().charCodeAt(0);
+      } else lower[c] = c;
+    }
+    lower[0x451] = 0x435; // ё → е
+    lower[0x401] = 0x435; // Ё → е
+    letterTable = letters;
+    lowerTable = lower;
+  }
+  return { letters: letterTable, lower: lowerTable };
+}
+
+/** Whether a UTF-16 code unit is a letter (\p{L}), by table. */
+export function isLetterCode(code: number): boolean {
+  return (letterTable ?? tables().letters)[code] === 1;
+}
 
 // Characters that hide inside words without being seen: zero-width spaces and joiners,
-// the word joiner, the byte-order mark and the soft hyphen.
+// the word joiner, the byte-order mark, the soft hyphen and direction marks.
 function isInvisible(code: number): boolean {
   return (
     (code >= 0x200b && code <= 0x200f) ||
@@ -106,140 +147,153 @@ function isCombining(code: number): boolean {
   );
 }
 
-function scriptOf(ch: string): number {
-  const code = ch.charCodeAt(0);
-  if (code >= 0x0400 && code <= 0x04ff) return enum_CYR;
-  if ((code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f)) return enum_LAT;
+function scriptOf(code: number): number {
+  if (code >= 0x0400 && code <= 0x04ff) return CYR;
+  if ((code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f)) return LAT;
   return 0;
 }
 
-const LETTER = /\p{L}/u;
-
-function isLetter(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-  return LETTER.test(ch);
-}
-
-function isSymbolLetter(ch: string): boolean {
-  return ch in SYMBOL_TO_LATIN || ch in SYMBOL_TO_CYRILLIC;
-}
-
-function isWordChar(ch: string): boolean {
-  return isLetter(ch) || isSymbolLetter(ch);
+function isSymbolLetter(code: number): boolean {
+  return code < 0x80 && (SYMBOL_TO_LATIN[code] !== 0 || SYMBOL_TO_CYRILLIC[code] !== 0);
 }
 
 /** Separators people put between the letters of a word they do not want found. */
-function isSpellSeparator(ch: string): boolean {
+function isSpellSeparator(code: number): boolean {
   return (
-    ch === '.' ||
-    ch === '-' ||
-    ch === '_' ||
-    ch === '*' ||
-    ch === ' ' ||
-    ch === '|' ||
-    ch === '/' ||
-    ch === '+' ||
-    ch === '~' ||
-    ch === ',' ||
-    ch === '\u00a0'
+    code === 0x2e || // .
+    code === 0x2d || // -
+    code === 0x5f || // _
+    code === 0x2a || // *
+    code === 0x20 ||
+    code === 0x7c || // |
+    code === 0x2f || // /
+    code === 0x2b || // +
+    code === 0x7e || // ~
+    code === 0x2c || // ,
+    code === 0xa0
   );
 }
 
-// First pass: lower case, drop invisibles and combining marks, fold ё. One output unit per
-// kept code unit (surrogate pairs are kept as two units, each mapped to its own offset).
-interface Cleaned {
-  chars: string[];
-  starts: number[];
-  ends: number[];
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0xa0;
 }
 
-function clean(verbatim: string): Cleaned {
-  const chars: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+// Scratch buffers reused across calls (classification is synchronous); grown as needed.
+let cap = 0;
+let codes = new Uint16Array(0);
+let starts = new Int32Array(0);
+let ends = new Int32Array(0);
+let outCodes = new Uint16Array(0);
+let outStarts = new Int32Array(0);
+let outEnds = new Int32Array(0);
+let drop = new Uint8Array(0);
+
+function ensureCapacity(n: number): void {
+  if (n <= cap) return;
+  cap = Math.max(n, cap * 2, 256);
+  codes = new Uint16Array(cap);
+  starts = new Int32Array(cap);
+  ends = new Int32Array(cap);
+  outCodes = new Uint16Array(cap);
+  outStarts = new Int32Array(cap);
+  outEnds = new Int32Array(cap);
+  drop = new Uint8Array(cap);
+}
+
+/** A string from UTF-16 code units, in chunks (fromCharCode takes a bounded argument list). */
+export function stringFromCodes(units: Uint16Array, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i += 8192) {
+    const chunk = units.subarray(i, Math.min(length, i + 8192));
+    out += String.fromCharCode.apply(null, chunk as unknown as number[]);
+  }
+  return out;
+}
+
+// First pass: lower case, drop invisibles and combining marks. Returns the unit count.
+function clean(verbatim: string, lower: Uint16Array): number {
+  let n = 0;
   for (let i = 0; i < verbatim.length; i++) {
     const code = verbatim.charCodeAt(i);
     if (isInvisible(code)) continue;
     if (isCombining(code)) {
-      // A decomposed й or ё: fold into the letter before, which already carries the offset.
-      const last = chars.length - 1;
-      if (last >= 0) {
-        if (code === 0x0306 && chars[last] === 'и') chars[last] = 'й';
-        ends[last] = i + 1;
+      // A decomposed й: fold into the letter before, which already carries the offset.
+      if (n > 0) {
+        if (code === 0x0306 && codes[n - 1] === 0x438) codes[n - 1] = 0x439;
+        ends[n - 1] = i + 1;
       }
       continue;
     }
-    const raw = verbatim[i] as string;
-    let ch = raw.toLowerCase();
-    // Some upper-case letters lower to two units (İ → i̇); keep the first.
-    if (ch.length !== 1) ch = ch[0] ?? raw;
-    if (ch === 'ё') ch = 'е';
-    // Upper-case look-alikes that only look like Cyrillic in upper case are told apart
-    // later by the word's script; remember the case through a private marker is not worth
-    // it, so H/h, B/b, M/m, T/t are treated alike.
-    chars.push(ch);
-    starts.push(i);
-    ends.push(i + 1);
+    codes[n] = lower[code] as number;
+    starts[n] = i;
+    ends[n] = i + 1;
+    n++;
   }
-  return { chars, starts, ends };
+  return n;
 }
 
-// Second pass: letters spelled out with separators. A run of at least three single
-// letters, each separated by separator characters only (`п.и.д.о.р`, `f a g`), is joined.
-function joinSpelledOut(c: Cleaned): Cleaned {
-  const { chars, starts, ends } = c;
-  const n = chars.length;
-  const drop = new Uint8Array(n);
+// Second pass: letters spelled out with separators. A run of single letters each
+// separated by the same separator (`п.и.д.о.р`, `f-a-g`; with spaces, at least four) is
+// joined. Returns the new unit count.
+function joinSpelledOut(n: number, letters: Uint8Array): number {
+  const isWordChar = (c: number): boolean => letters[c] === 1 || isSymbolLetter(c);
   let any = false;
   let i = 0;
   while (i < n) {
-    const ch = chars[i] as string;
-    const prev = i > 0 ? (chars[i - 1] as string) : ' ';
+    const ch = codes[i] as number;
+    const prev = i > 0 ? (codes[i - 1] as number) : 0x20;
     if (!isWordChar(ch) || isWordChar(prev)) {
       i++;
       continue;
     }
-    // ch is a letter that starts a word; is it a single letter followed by separators?
-    const letters = [i];
+    // ch starts a word; is it a single letter followed by separators?
+    let count = 1;
+    const first = i;
+    let last = i;
     let spacesOnly = true;
     let tail = false;
-    let separator: string | null = null;
+    let sepStart = -1;
+    let sepLength = 0;
     let j = i + 1;
     for (;;) {
-      if (j < n && isWordChar(chars[j] as string)) break;
+      if (j < n && isWordChar(codes[j] as number)) break;
       let k = j;
-      while (k < n && isSpellSeparator(chars[k] as string) && k - j < 3) {
-        if (chars[k] !== ' ' && chars[k] !== '\u00a0') spacesOnly = false;
+      while (k < n && isSpellSeparator(codes[k] as number) && k - j < 3) {
+        if (!isSpace(codes[k] as number)) spacesOnly = false;
         k++;
       }
       if (k === j || k >= n) break;
       // The same separator all along: `п.и.д.о.р в` is a word and then another word.
-      const sep = chars.slice(j, k).join('');
-      if (separator === null) separator = sep;
-      else if (sep !== separator) break;
-      if (!isWordChar(chars[k] as string)) break;
-      const after = k + 1 < n ? (chars[k + 1] as string) : ' ';
+      if (sepStart < 0) {
+        sepStart = j;
+        sepLength = k - j;
+      } else {
+        let same = k - j === sepLength;
+        for (let x = 0; same && x < sepLength; x++) same = codes[j + x] === codes[sepStart + x];
+        if (!same) break;
+      }
+      if (!isWordChar(codes[k] as number)) break;
+      const after = k + 1 < n ? (codes[k + 1] as number) : 0x20;
       if (isWordChar(after)) {
         // The run ends in a longer piece (`п.и.д.ор`): part of the word, unless the letters
         // were only spaced (`я и ты` is three words).
         if (!spacesOnly) {
-          letters.push(k);
+          count++;
+          last = k;
           tail = true;
           j = k + 1;
-          while (j < n && isWordChar(chars[j] as string)) j++;
+          while (j < n && isWordChar(codes[j] as number)) j++;
         }
         break;
       }
-      letters.push(k);
+      count++;
+      last = k;
       j = k + 1;
     }
     const needed = spacesOnly ? 4 : 3;
-    if (letters.length >= needed || (tail && letters.length >= 3)) {
-      const first = letters[0] as number;
-      const last = letters[letters.length - 1] as number;
+    if (count >= needed || (tail && count >= 3)) {
       for (let k = first; k <= last; k++) {
-        if (!isWordChar(chars[k] as string)) {
+        if (!isWordChar(codes[k] as number)) {
           drop[k] = 1;
           any = true;
         }
@@ -247,35 +301,42 @@ function joinSpelledOut(c: Cleaned): Cleaned {
     }
     i = Math.max(j, i + 1);
   }
-  if (!any) return c;
-  const out: Cleaned = { chars: [], starts: [], ends: [] };
+  if (!any) return n;
+  let m = 0;
   for (let k = 0; k < n; k++) {
-    if (drop[k]) continue;
-    out.chars.push(chars[k] as string);
-    out.starts.push(starts[k] as number);
-    out.ends.push(ends[k] as number);
+    if (drop[k]) {
+      drop[k] = 0;
+      continue;
+    }
+    codes[m] = codes[k] as number;
+    starts[m] = starts[k] as number;
+    ends[m] = ends[k] as number;
+    m++;
   }
-  return out;
+  return m;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** Normalise a comment: see the top of this file for what is undone. */
 export function normalise(verbatim: string): NormalisedText {
-  const c = joinSpelledOut(clean(verbatim));
-  const { chars, starts, ends } = c;
-  const n = chars.length;
-  const outChars: string[] = [];
-  const outStarts: number[] = [];
-  const outEnds: number[] = [];
+  const { letters, lower } = tables();
+  ensureCapacity(verbatim.length + 1);
+  const n = joinSpelledOut(clean(verbatim, lower), letters);
+  let m = 0;
   let i = 0;
   while (i < n) {
-    const ch = chars[i] as string;
+    const ch = codes[i] as number;
+    const next = i + 1 < n ? (codes[i + 1] as number) : 0;
     const startsWord =
-      isLetter(ch) ||
-      (isSymbolLetter(ch) && i + 1 < n && isLetter(chars[i + 1] as string) && ch !== '@');
+      letters[ch] === 1 || (isSymbolLetter(ch) && letters[next] === 1 && ch !== AT);
     if (!startsWord) {
-      outChars.push(ch);
-      outStarts.push(starts[i] as number);
-      outEnds.push(ends[i] as number);
+      outCodes[m] = ch;
+      outStarts[m] = starts[i] as number;
+      outEnds[m] = ends[i] as number;
+      m++;
       i++;
       continue;
     }
@@ -284,47 +345,50 @@ export function normalise(verbatim: string): NormalisedText {
     let cyr = 0;
     let lat = 0;
     while (j < n) {
-      const x = chars[j] as string;
-      if (isLetter(x)) {
+      const x = codes[j] as number;
+      if (letters[x] === 1) {
         const s = scriptOf(x);
-        if (s === enum_CYR) cyr++;
-        else if (s === enum_LAT) lat++;
+        if (s === CYR) cyr++;
+        else if (s === LAT) lat++;
         j++;
       } else if (
         isSymbolLetter(x) &&
-        !(x === '!' && (j + 1 >= n || !isLetter(chars[j + 1] as string)))
+        !(x === BANG && (j + 1 >= n || letters[codes[j + 1] as number] !== 1))
       ) {
         j++;
       } else break;
     }
     // Trailing digits are a number stuck to a word (`гей2024`), not letters.
     let end = j;
-    while (end > i && /[0-9]/.test(chars[end - 1] as string)) end--;
+    while (end > i && isDigit(codes[end - 1] as number)) end--;
     const toCyrillic = cyr >= lat && cyr > 0;
     const toLatin = !toCyrillic && lat > 0;
-    let prevOut = '';
+    let prevOut = -1;
     for (let k = i; k < j; k++) {
-      let x = chars[k] as string;
-      if (k < end) {
-        if (toCyrillic) x = LATIN_TO_CYRILLIC[x] ?? SYMBOL_TO_CYRILLIC[x] ?? x;
-        else if (toLatin) x = CYRILLIC_TO_LATIN[x] ?? SYMBOL_TO_LATIN[x] ?? x;
+      let x = codes[k] as number;
+      if (k < end && x < 0x500) {
+        if (toCyrillic)
+          x = (LATIN_TO_CYRILLIC[x] as number) || (SYMBOL_TO_CYRILLIC[x] as number) || x;
+        else if (toLatin)
+          x = (CYRILLIC_TO_LATIN[x] as number) || (SYMBOL_TO_LATIN[x] as number) || x;
       }
-      if (x === prevOut && isLetter(x)) {
+      if (x === prevOut && letters[x] === 1) {
         // A repeated letter: the one output letter now stands for the whole run.
-        outEnds[outEnds.length - 1] = ends[k] as number;
+        outEnds[m - 1] = ends[k] as number;
         continue;
       }
-      outChars.push(x);
-      outStarts.push(starts[k] as number);
-      outEnds.push(ends[k] as number);
+      outCodes[m] = x;
+      outStarts[m] = starts[k] as number;
+      outEnds[m] = ends[k] as number;
+      m++;
       prevOut = x;
     }
     i = j;
   }
   return {
-    text: outChars.join(''),
-    starts: Int32Array.from(outStarts),
-    ends: Int32Array.from(outEnds),
+    text: stringFromCodes(outCodes, m),
+    starts: outStarts.slice(0, m),
+    ends: outEnds.slice(0, m),
   };
 }
 

@@ -10,7 +10,7 @@ import type { RuleMatch } from '../../../../common/monitoring/classification.ts'
 import type { CommentLanguage } from '../../../../common/monitoring/vocabulary.ts';
 import { LEXICON } from './lexicon/index.ts';
 import type { LexiconRule, RuleSignal } from './lexicon/types.ts';
-import { normalise, type NormalisedText } from './normalise.ts';
+import { isLetterCode, normalise, stringFromCodes, type NormalisedText } from './normalise.ts';
 
 const FOLD: Record<string, string> = {
   і: 'и',
@@ -55,6 +55,18 @@ const FOLD: Record<string, string> = {
 
 const LETTER = /\p{L}/u;
 
+// The same folding by code unit, for comments: one unit to one, or to two (ş → sh).
+const FOLD_ONE = new Int32Array(0x2100);
+const FOLD_TWO = new Int32Array(0x2100);
+for (const [from, to] of Object.entries(FOLD)) {
+  const code = from.charCodeAt(0);
+  FOLD_ONE[code] = to.charCodeAt(0);
+  if (to.length === 2) FOLD_TWO[code] = to.charCodeAt(1);
+}
+const Z = 0x7a;
+const H = 0x68;
+const J = 0x6a;
+
 /** Fold one character; `zh` is handled by the callers (two letters to one). */
 function foldChar(ch: string): string {
   return FOLD[ch] ?? ch;
@@ -67,34 +79,54 @@ export interface FoldedText {
   ends: Int32Array;
 }
 
+let cap = 0;
+let units = new Uint16Array(0);
+let unitStarts = new Int32Array(0);
+let unitEnds = new Int32Array(0);
+
 /** Fold a normalised comment for matching, keeping the map to the verbatim text. */
 export function foldForMatching(n: NormalisedText): FoldedText {
   const src = n.text;
-  const chars: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let prev = '';
-  for (let i = 0; i < src.length; i++) {
-    let f = foldChar(src[i] as string);
+  const len = src.length;
+  if (len * 2 > cap) {
+    cap = Math.max(len * 2, cap * 2, 256);
+    units = new Uint16Array(cap);
+    unitStarts = new Int32Array(cap);
+    unitEnds = new Int32Array(cap);
+  }
+  let m = 0;
+  let prev = -1;
+  for (let i = 0; i < len; i++) {
+    const code = src.charCodeAt(i);
+    let first = code < 0x2100 ? (FOLD_ONE[code] as number) || code : code;
+    let second = code < 0x2100 ? (FOLD_TWO[code] as number) : 0;
+    const start = n.starts[i] as number;
     let end = n.ends[i] as number;
-    if (src[i] === 'z' && src[i + 1] === 'h') {
-      f = 'j';
+    if (code === Z && i + 1 < len && src.charCodeAt(i + 1) === H) {
+      first = J;
+      second = 0;
       end = n.ends[i + 1] as number;
       i++;
     }
-    for (const ch of f) {
-      if (ch === prev && LETTER.test(ch)) {
-        ends[ends.length - 1] = end;
+    for (let t = 0; t < 2; t++) {
+      const c = t === 0 ? first : second;
+      if (t === 1 && c === 0) break;
+      if (c === prev && isLetterCode(c)) {
+        unitEnds[m - 1] = end;
         continue;
       }
-      chars.push(ch);
-      starts.push(n.starts[i] as number);
-      ends.push(end);
-      prev = ch;
+      units[m] = c;
+      unitStarts[m] = start;
+      unitEnds[m] = end;
+      m++;
+      prev = c;
     }
-    if (f.length === 0) prev = '';
   }
-  return { text: chars.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return {
+    text: stringFromCodes(units, m),
+    starts: unitStarts.slice(0, m),
+    ends: unitEnds.slice(0, m),
+  };
 }
 
 /** Fold a lexicon word or pattern source the same way; regular-expression escapes are kept. */
@@ -164,10 +196,30 @@ interface CompiledLexicon {
   trie: TrieNode;
   patterns: CompiledRule[];
   /** Groups of pattern rules with one combined regular expression that says whether any in the group can match. */
-  groups: { quick: RegExp; rules: CompiledRule[] }[];
+  groups: { quick: RegExp; rules: CompiledRule[]; script: number }[];
 }
 
-const WORD_START = '(?<![\\p{L}\\p{N}])';
+// Letters as the patterns see them: the scripts of the lexicon (Latin, Cyrillic, and Greek
+// for look-alikes). Narrower than \p{L}, which irregexp checks by a long range table at
+// every position; letters of other scripts only end words here.
+const LETTERS = 'a-z\\u00c0-\\u024f\\u0370-\\u052f';
+const WORD_START = `(?<![${LETTERS}0-9])`;
+
+/** A folded pattern source in the engine's terms (no Unicode property escapes). */
+function engineSource(folded: string): string {
+  return folded
+    .replaceAll('[^\\p{L}]', `[^${LETTERS}]`)
+    .replaceAll('\\p{L}', `[${LETTERS}]`)
+    .replaceAll('\\p{N}', '[0-9]');
+}
+const CYRILLIC = 1;
+const LATIN = 2;
+
+/** Which scripts the literal letters of a pattern are in. */
+function scriptOfSource(source: string): number {
+  const folded = foldSource(source).replace(/\\[pP]\{[^}]*\}|\\./g, '');
+  return (/[\u0400-\u04ff]/.test(folded) ? CYRILLIC : 0) | (/[a-z]/.test(folded) ? LATIN : 0);
+}
 const GROUP_SIZE = 12;
 
 function compile(rules: readonly LexiconRule[]): CompiledLexicon {
@@ -195,18 +247,21 @@ function compile(rules: readonly LexiconRule[]): CompiledLexicon {
       }
     }
     if (rule.pattern !== undefined) {
-      const source = `${WORD_START}(?:${foldSource(rule.pattern)})`;
-      patterns.push({ rule, regex: new RegExp(source, 'gu'), except });
+      const source = `${WORD_START}(?:${engineSource(foldSource(rule.pattern))})`;
+      patterns.push({ rule, regex: new RegExp(source, 'g'), except });
     }
   }
+  // Patterns of one script only run on comments with letters of that script.
   const groups: CompiledLexicon['groups'] = [];
-  for (let i = 0; i < patterns.length; i += GROUP_SIZE) {
-    const slice = patterns.slice(i, i + GROUP_SIZE);
-    const quick = new RegExp(
-      `${WORD_START}(?:${slice.map((p) => `(?:${foldSource(p.rule.pattern ?? '')})`).join('|')})`,
-      'u',
-    );
-    groups.push({ quick, rules: slice });
+  for (const script of [CYRILLIC, LATIN, CYRILLIC | LATIN]) {
+    const ofScript = patterns.filter((p) => scriptOfSource(p.rule.pattern ?? '') === script);
+    for (let i = 0; i < ofScript.length; i += GROUP_SIZE) {
+      const slice = ofScript.slice(i, i + GROUP_SIZE);
+      const quick = new RegExp(
+        `${WORD_START}(?:${slice.map((p) => `(?:${engineSource(foldSource(p.rule.pattern ?? ''))})`).join('|')})`,
+      );
+      groups.push({ quick, rules: slice, script });
+    }
   }
   return { trie, patterns, groups };
 }
@@ -277,7 +332,14 @@ export function findRules(folded: FoldedText): RawMatch[] {
     i = j;
   }
   // Patterns: a group's combined expression first, then its rules one by one.
+  let scripts = 0;
+  for (let k = 0; k < n && scripts !== (CYRILLIC | LATIN); k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 0x400 && code <= 0x4ff) scripts |= CYRILLIC;
+    else if (code >= 0x61 && code <= 0x7a) scripts |= LATIN;
+  }
   for (const group of lex.groups) {
+    if ((group.script & scripts) === 0) continue;
     if (!group.quick.test(text)) continue;
     for (const p of group.rules) {
       const re = p.regex as RegExp;
