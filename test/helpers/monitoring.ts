@@ -120,30 +120,31 @@ export async function itemWithComment(
 }
 
 /**
- * Invented comments for retraining: `zorblan` stands for a coded slur the shipped lexicon
- * and model do not know, which an organisation's reviewers teach its own model.
+ * Invented comments for retraining: `зорблан` stands for a new coded slur that the shipped
+ * lexicon and model do not know and an organisation's reviewers teach its own model. The
+ * same sentences about a neighbour or a student are the not-hateful examples.
  */
+export const RETRAIN_FRAMES = [
+  (w: string, n: string) => `вот и ${w} пришёл ${n}`,
+  (w: string, n: string) => `${w} снова в ленте ${n}`,
+  (w: string, n: string) => `смотрю, там ${w} ${n}`,
+  (w: string, n: string) => `бүгін ${w} көрдім ${n}`,
+  (w: string, n: string) => `мой сосед ${w}, кстати ${n}`,
+];
+export const CODED_SLUR = 'зорблан';
+const PLAIN_WORDS = ['сосед', 'студент', 'парень'];
+
 export function codedSlurExamples(
   count: number,
   salt: string,
 ): { hateful: string[]; fine: string[] } {
-  const hatefulFrames = [
-    (n: string) => `опять эти зорбланы лезут в ленту ${n}`,
-    (n: string) => `zorblan again, look at him ${n}`,
-    (n: string) => `тағы да зорблан шықты ${n}`,
-    (n: string) => `ну и зорблан же ты ${n}`,
-  ];
-  const fineFrames = [
-    (n: string) => `хорошее видео, спасибо автору ${n}`,
-    (n: string) => `nice interview, thanks for sharing ${n}`,
-    (n: string) => `рахмет, өте пайдалы ${n}`,
-    (n: string) => `интересный разговор получился ${n}`,
-  ];
-  const pick = <T>(list: T[], i: number): T => list[i % list.length] as T;
+  const frame = (i: number) => RETRAIN_FRAMES[i % RETRAIN_FRAMES.length] ?? RETRAIN_FRAMES[0]!;
   const tag = (i: number) => `${salt}${i}`;
   return {
-    hateful: Array.from({ length: count }, (_, i) => pick(hatefulFrames, i)(tag(i))),
-    fine: Array.from({ length: count }, (_, i) => pick(fineFrames, i)(tag(i))),
+    hateful: Array.from({ length: count }, (_, i) => frame(i)(CODED_SLUR, tag(i))),
+    fine: Array.from({ length: count }, (_, i) =>
+      frame(i)(PLAIN_WORDS[i % PLAIN_WORDS.length] ?? 'сосед', tag(i)),
+    ),
   };
 }
 

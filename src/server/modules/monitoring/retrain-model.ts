@@ -98,7 +98,7 @@ export async function retrainModel(options: {
     heldOut: heldOut.length,
     organisationQuality,
     shippedQuality,
-    trainingSeconds: Math.round(trainingSeconds * 1000) / 1000,
+    trainingSeconds: Math.round(trainingSeconds * 1e6) / 1e6,
     relabelled: 0,
   };
   await deps.db.transaction().execute(async (trx) => {
