@@ -13,6 +13,7 @@
 // stdin cannot be read.
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { registerMonitorImportCommand } from './monitor-import.ts';
 
 interface ClassifyCliOptions {
   explain: boolean;
@@ -21,7 +22,7 @@ interface ClassifyCliOptions {
 export function registerMonitorCommands(program: Command): Command {
   const monitor = program
     .command('monitor')
-    .description('Hate-speech monitoring: classify comments.');
+    .description('Hate-speech monitoring: classify comments, import them into a monitored item.');
   monitor
     .command('classify')
     .description(
@@ -35,6 +36,7 @@ export function registerMonitorCommands(program: Command): Command {
     .action(async (opts: ClassifyCliOptions) => {
       await classifyStdin(opts);
     });
+  registerMonitorImportCommand(monitor);
   return monitor;
 }
 
