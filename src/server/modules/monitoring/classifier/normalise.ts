@@ -298,8 +298,11 @@ function joinSpelledOut(n: number, letters: Uint8Array): number {
           any = true;
         }
       }
+      i = Math.max(j, i + 1);
+    } else {
+      // Not spelled out: the next letter may start a run of its own (`и П.И.Д.О.Р`).
+      i++;
     }
-    i = Math.max(j, i + 1);
   }
   if (!any) return n;
   let m = 0;

@@ -1,0 +1,121 @@
+// Step 5: the combination. Hate found by the rules is flagged with its categories and
+// evidence; reasons not to flag win over the rules and over the model.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  loadClassifier,
+  LEXICON_VERSION,
+} from '../../../src/server/modules/monitoring/classifier/index.ts';
+
+const rulesOnly = loadClassifier({ model: null });
+const full = loadClassifier();
+
+test('empty and whitespace-only text: not hateful, score 0, language unknown, no evidence', () => {
+  for (const c of [rulesOnly, full]) {
+    for (const text of ['', '   ', '\n\t ']) {
+      assert.deepEqual(c.classify(text), {
+        hateful: false,
+        score: 0,
+        categories: [],
+        language: 'unknown',
+        evidence: { rules: [], features: [] },
+        version: c.version,
+      });
+    }
+  }
+});
+
+test('the version names the lexicon, and the model when there is one', () => {
+  assert.equal(rulesOnly.version, `lexicon ${LEXICON_VERSION}`);
+  assert.match(
+    full.version,
+    new RegExp(`^lexicon ${LEXICON_VERSION.replaceAll('.', '\\.')} \\+ model \\S+`),
+  );
+});
+
+test('a slur and a threat: hateful, both categories, evidence pointing at the verbatim words', () => {
+  const text = 'Этих П1Д0Р0В надо вешать!!!';
+  for (const c of [rulesOnly, full]) {
+    const r = c.classify(text);
+    assert.equal(r.hateful, true);
+    assert.ok(r.score >= 0.9 && r.score <= 1);
+    assert.deepEqual(r.categories, ['threat', 'slur']);
+    assert.equal(r.language, 'ru');
+    const spans = r.evidence.rules.map((m) => [m.signal, text.slice(m.start, m.end)]);
+    assert.deepEqual(spans, [
+      ['slur', 'П1Д0Р0В'],
+      ['threat', 'надо вешать'],
+    ]);
+  }
+  assert.equal(rulesOnly.classify(text).evidence.features.length, 0);
+  assert.ok(full.classify(text).evidence.features.length > 0);
+});
+
+test('a group word with an animal frame is dehumanisation; the animal word alone is not', () => {
+  assert.deepEqual(rulesOnly.classify('Трансгендеры — крысы').categories, ['dehumanisation']);
+  assert.equal(rulesOnly.classify('В подвале опять крысы').hateful, false);
+});
+
+const NOT_FLAGGED: [reason: string, text: string][] = [
+  ['counter_speech', 'Не надо называть их пидорами, это подло'],
+  ['counter_speech', 'Stop calling people faggots, it is vile'],
+  ['counter_speech', 'Гейлерді ит деп атау дұрыс емес'],
+  ['quotation', 'Под видео написали «геев надо сжечь». Я в шоке'],
+  ['quotation', 'Someone wrote "kill all gays" under my photo'],
+  ['news', 'Полиция сообщает, что нападавшие кричали оскорбления и избили парня'],
+  ['news', 'Police said the attackers beat a gay man'],
+  ['self_reference', 'I am gay, and yes, people call that a sin'],
+  ['self_reference', 'Мен геймін, ауру емеспін'],
+];
+
+for (const [reason, text] of NOT_FLAGGED) {
+  test(`${reason} is not flagged, by the rules or with the model: ${JSON.stringify(text)}`, () => {
+    for (const c of [rulesOnly, full]) {
+      const r = c.classify(text);
+      assert.equal(r.hateful, false, JSON.stringify(r));
+      assert.ok(r.score <= 0.3);
+      assert.deepEqual(r.categories, []);
+      assert.ok(
+        r.evidence.rules.some((m) => m.signal === reason),
+        `the reason is shown: ${JSON.stringify(r.evidence.rules)}`,
+      );
+    }
+  });
+}
+
+test('a report verb without quoted hate does not excuse the hate', () => {
+  const r = rulesOnly.classify('Все говорят, что пидоров надо убивать');
+  assert.equal(r.hateful, true);
+  assert.ok(r.categories.includes('threat'));
+});
+
+test('a neutral use excuses only the words it covers', () => {
+  const neutral = rulesOnly.classify('Моя собака умнее тебя');
+  assert.equal(neutral.hateful, false);
+  const hateful = rulesOnly.classify('Моя собака умнее, чем эти педики');
+  assert.equal(hateful.hateful, true);
+  assert.deepEqual(hateful.categories, ['slur']);
+  const killTime = rulesOnly.classify('Геи, как вы убиваете время в карантин?');
+  assert.equal(killTime.hateful, false);
+});
+
+test('every score is in 0..1 and categories are empty unless hateful', () => {
+  const texts = [
+    'Gays are sick',
+    'Gays are people',
+    'Олар адам емес',
+    'ok',
+    'Спасибо!',
+    'Kill them all',
+  ];
+  for (const c of [rulesOnly, full]) {
+    for (const text of texts) {
+      const r = c.classify(text);
+      assert.ok(r.score >= 0 && r.score <= 1);
+      assert.equal(r.hateful, r.score >= 0.5);
+      if (!r.hateful) assert.deepEqual(r.categories, []);
+      for (const m of r.evidence.rules)
+        assert.ok(m.start >= 0 && m.end <= text.length && m.start < m.end);
+    }
+  }
+});
