@@ -119,3 +119,12 @@ test('every score is in 0..1 and categories are empty unless hateful', () => {
     }
   }
 });
+
+test('news, counter-speech and self-reference do not excuse abuse thrown in the same comment', () => {
+  const abuse = rulesOnly.classify('Полиция задержала этих ублюдков');
+  assert.equal(abuse.hateful, true);
+  assert.deepEqual(abuse.categories, ['insult']);
+  // …but quotation does: the abuse is what is being reported.
+  const quoted = rulesOnly.classify('Мне написали «ублюдок», я подал заявление');
+  assert.equal(quoted.hateful, false);
+});

@@ -136,9 +136,20 @@ export function classifyText(verbatim: string, options: ClassifyOptions): Classi
     raw.some((m) => isHateCategory(m.signal) && overlaps(m, n)),
   );
 
+  // Counter-speech, news and self-reference excuse what they speak about (the group's
+  // words, a reported threat), not abuse thrown at someone in the same comment ("police
+  // caught the bastards"); quotation excuses everything it quotes.
+  const quoting = reasons.some((m) => m.signal === 'quotation');
+  const counted =
+    reasons.length === 0
+      ? hate
+      : hate.filter(
+          (m) => !quoting && m.signal === 'insult' && !m.rule.needsTarget && !inside(m, quotes),
+        );
+
   let ruleScore = 0;
   const ruleCategories = new Set<HateCategory>();
-  for (const m of hate) {
+  for (const m of counted) {
     const c = m.signal as HateCategory;
     ruleCategories.add(c);
     ruleScore = Math.max(ruleScore, RULE_SCORE[c]);
@@ -151,7 +162,8 @@ export function classifyText(verbatim: string, options: ClassifyOptions): Classi
   const modelScore = model && scorer ? calibrate(model.hateful, scorer.threshold) : 0;
 
   let score = hate.length > 0 ? Math.max(ruleScore, modelScore) : modelScore;
-  if (reasons.length > 0) score = Math.min(score, SUPPRESSED_CEILING);
+  if (reasons.length > 0)
+    score = counted.length > 0 ? ruleScore : Math.min(score, SUPPRESSED_CEILING);
   else if (hate.length === 0 && neutral.length > 0) score = Math.min(score, NEUTRAL_CEILING);
   score = Math.round(score * 1000) / 1000;
   const hateful = score >= 0.5;

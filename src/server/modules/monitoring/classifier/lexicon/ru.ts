@@ -636,7 +636,6 @@ export const RU_RULES: readonly LexiconRule[] = [
       'под постом пишут',
       'пишут что',
       'писали что',
-      'в личку',
       'вызвал' + END + ' полици' + END,
     ),
   },
