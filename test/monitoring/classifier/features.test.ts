@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   createFeatureBuffer,
-  describeFeatures,
   extractFeatures,
+  featureName,
   type FeatureConfig,
 } from '../../../src/server/modules/monitoring/classifier/features.ts';
 
@@ -19,9 +19,9 @@ function slots(text: string, config: FeatureConfig): number[] {
 }
 
 function names(text: string, config: FeatureConfig): string[] {
-  const all = slots(text, config);
-  const named = describeFeatures(text, config, new Set(all));
-  return all.map((slot) => named.get(slot) ?? '?');
+  const buffer = createFeatureBuffer(1);
+  const count = extractFeatures(text, config, buffer);
+  return Array.from({ length: count }, (_, k) => featureName(text, buffer, k));
 }
 
 describe('features', () => {

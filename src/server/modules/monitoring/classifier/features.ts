@@ -6,8 +6,8 @@
 //
 // Hashing is FNV-1a over UTF-16 code units, finished with murmur3's fmix32 (FNV's low bits
 // are poorly mixed, and the index is taken from the low bits). Nothing is allocated per
-// feature: indices are written into a reusable buffer. Names are rebuilt only for the few
-// features an explanation shows (describeFeatures).
+// feature: indices and where each came from are written into a reusable buffer, and only
+// the few features an explanation shows are turned into strings (featureName).
 
 /** How a text becomes features. Stored in each model file: a model is only valid with the same. */
 export interface FeatureConfig {
@@ -30,14 +30,23 @@ export const DEFAULT_FEATURES: FeatureConfig = {
   bigrams: false,
 };
 
-/** A reusable output buffer: `indices[0..count)` after extractFeatures. */
+/**
+ * A reusable output buffer. After extractFeatures, `indices[0..count)` are the hashed
+ * slots and `origins[2k], origins[2k + 1]` say where feature k came from (its start in the
+ * text, and its length × 4 + kind), so featureName can name it without a second pass.
+ */
 export interface FeatureBuffer {
   indices: Int32Array;
+  origins: Int32Array;
 }
 
 export function createFeatureBuffer(capacity = 4096): FeatureBuffer {
-  return { indices: new Int32Array(capacity) };
+  return { indices: new Int32Array(capacity), origins: new Int32Array(capacity * 2) };
 }
+
+const KIND_CHARS = 0;
+const KIND_WORD = 1;
+const KIND_BIGRAM = 2;
 
 /** The mark shown for a word boundary in a feature's name. */
 export const BOUNDARY_MARK = '␣';
@@ -76,12 +85,6 @@ function isWordCode(code: number): boolean {
 }
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Where the features of one text go, and whose names are wanted. */
-interface NameRequest {
-  wanted: ReadonlySet<number>;
-  names: Map<number, string>;
-}
-
 /**
  * Writes the hashed feature indices of `text` into `buffer` (growing it if needed) and
  * returns how many there are. The same text and config always give the same indices, in
@@ -95,39 +98,18 @@ export function extractFeatures(
   // Upper bound: per word of length L, (L + 2) start positions × n-gram lengths, + 2.
   const perPosition = config.maxN - config.minN + 1;
   const bound = text.length * (3 * perPosition + 2) + 16;
-  if (buffer.indices.length < bound) buffer.indices = new Int32Array(bound);
-  return walk(text, config, buffer.indices, undefined);
-}
-
-/**
- * The readable names of the wanted feature indices that occur in `text`: a character
- * n-gram with ␣ for a word boundary (`␣убить`), a word (`убить`), or a word pair
- * (`убить их`). When two n-grams share an index, the first one in the text names it.
- */
-export function describeFeatures(
-  text: string,
-  config: FeatureConfig,
-  wanted: ReadonlySet<number>,
-): Map<number, string> {
-  const request: NameRequest = { wanted, names: new Map() };
-  const perPosition = config.maxN - config.minN + 1;
-  walk(text, config, new Int32Array(text.length * (3 * perPosition + 2) + 16), request);
-  return request.names;
-}
-
-function walk(
-  text: string,
-  config: FeatureConfig,
-  out: Int32Array,
-  naming: NameRequest | undefined,
-): number {
+  if (buffer.indices.length < bound) {
+    buffer.indices = new Int32Array(bound);
+    buffer.origins = new Int32Array(bound * 2);
+  }
+  const out = buffer.indices;
+  const origins = buffer.origins;
   const mask = (1 << config.hashBits) - 1;
   const { minN, maxN } = config;
   const length = text.length;
   let count = 0;
   let previousWord = 0;
   let previousStart = -1;
-  let previousEnd = -1;
   let i = 0;
   while (i < length) {
     while (i < length && !isWordCode(text.charCodeAt(i))) i++;
@@ -149,9 +131,9 @@ function walk(
         if (n < minN) continue;
         // A lone boundary says nothing.
         if (n === 1 && code === PAD && (q === 0 || q === padded - 1)) continue;
-        const index = fmix32(h ^ n) & mask;
-        out[count++] = index;
-        if (naming !== undefined) nameCharGram(naming, index, text, start, end, p, n);
+        origins[2 * count] = start + p - 1;
+        origins[2 * count + 1] = (n << 2) | KIND_CHARS;
+        out[count++] = fmix32(h ^ n) & mask;
       }
     }
 
@@ -160,47 +142,45 @@ function walk(
       for (let k = start; k < end; k++) w = Math.imul(w ^ text.charCodeAt(k), FNV_PRIME);
       w = fmix32(w);
       if (config.words) {
-        const index = w & mask;
-        out[count++] = index;
-        if (naming !== undefined) nameSpan(naming, index, text.slice(start, end));
+        origins[2 * count] = start;
+        origins[2 * count + 1] = ((end - start) << 2) | KIND_WORD;
+        out[count++] = w & mask;
       }
       if (config.bigrams && previousStart >= 0) {
-        const index = fmix32(Math.imul(previousWord, 0x9e3779b1) ^ w ^ BIGRAM_SEED) & mask;
-        out[count++] = index;
-        if (naming !== undefined) {
-          nameSpan(
-            naming,
-            index,
-            `${text.slice(previousStart, previousEnd)} ${text.slice(start, end)}`,
-          );
-        }
+        origins[2 * count] = previousStart;
+        origins[2 * count + 1] = ((end - previousStart) << 2) | KIND_BIGRAM;
+        out[count++] = fmix32(Math.imul(previousWord, 0x9e3779b1) ^ w ^ BIGRAM_SEED) & mask;
       }
       previousWord = w;
       previousStart = start;
-      previousEnd = end;
     }
   }
   return count;
 }
 
-function nameSpan(naming: NameRequest, index: number, name: string): void {
-  if (naming.wanted.has(index) && !naming.names.has(index)) naming.names.set(index, name);
-}
-
-function nameCharGram(
-  naming: NameRequest,
-  index: number,
-  text: string,
-  start: number,
-  end: number,
-  p: number,
-  n: number,
-): void {
-  if (!naming.wanted.has(index) || naming.names.has(index)) return;
-  const padded = end - start + 2;
+/**
+ * The readable name of feature k of the last extractFeatures into `buffer`: a character
+ * n-gram with ␣ for a word boundary (`␣убить`), a word (`убить`), or a word pair
+ * (`убить их`).
+ */
+export function featureName(text: string, buffer: FeatureBuffer, k: number): string {
+  const start = buffer.origins[2 * k] ?? 0;
+  const packed = buffer.origins[2 * k + 1] ?? 0;
+  const length = packed >> 2;
+  const kind = packed & 3;
+  if (kind === KIND_WORD) return text.slice(start, start + length);
   let name = '';
-  for (let q = p; q < p + n; q++) {
-    name += q === 0 || q === padded - 1 ? BOUNDARY_MARK : text[start + q - 1];
+  let inGap = false;
+  for (let q = start; q < start + length; q++) {
+    const word = q >= 0 && q < text.length && isWordCode(text.charCodeAt(q));
+    if (kind === KIND_CHARS) name += word ? text[q] : BOUNDARY_MARK;
+    else if (word) {
+      name += text[q];
+      inGap = false;
+    } else if (!inGap) {
+      name += ' ';
+      inGap = true;
+    }
   }
-  naming.names.set(index, name);
+  return name;
 }

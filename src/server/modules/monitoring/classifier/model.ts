@@ -15,8 +15,8 @@ import type { FeatureContribution } from '../../../../common/monitoring/classifi
 import { HATE_CATEGORIES, type HateCategory } from '../../../../common/monitoring/vocabulary.ts';
 import {
   createFeatureBuffer,
-  describeFeatures,
   extractFeatures,
+  featureName,
   type FeatureConfig,
 } from './features.ts';
 
@@ -64,78 +64,110 @@ export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-// One buffer and one scratch table for the process: scoring is synchronous.
+// One feature buffer and one scratch table for the process: scoring is synchronous.
 const buffer = createFeatureBuffer();
-let slotSums = new Float64Array(0);
-let slotSeen = new Uint8Array(0);
+const sums = new Float64Array(LABEL_COUNT);
+// The explanation sums each distinct feature's contributions in a small open-addressing
+// table sized to the text (a table the size of the hash space costs a cache miss per
+// feature); a generation stamp spares clearing it.
+let tableSlots = new Int32Array(0);
+let tableSums = new Float64Array(0);
+let tableFirst = new Int32Array(0);
+let tableStamp = new Int32Array(0);
+let generation = 0;
+
+export interface ScoreOptions {
+  /** Name the top features (default true). Batch scoring that never shows them can skip it. */
+  explain?: boolean;
+}
 
 /** Scores a text that has already been through normaliseForModel. */
-export function scoreText(model: LinearModel, normalised: string): ModelScore {
+export function scoreText(
+  model: LinearModel,
+  normalised: string,
+  options: ScoreOptions = {},
+): ModelScore {
   const count = extractFeatures(normalised, model.features, buffer);
   const { weights, biases } = model;
-  const sums = new Float64Array(LABEL_COUNT);
   for (let l = 0; l < LABEL_COUNT; l++) sums[l] = biases[l] ?? 0;
   const value = count > 0 ? 1 / Math.sqrt(count) : 0;
   const indices = buffer.indices;
   for (let k = 0; k < count; k++) {
     const base = (indices[k] ?? 0) * LABEL_COUNT;
-    for (let l = 0; l < LABEL_COUNT; l++)
+    for (let l = 0; l < LABEL_COUNT; l++) {
       sums[l] = (sums[l] ?? 0) + (weights[base + l] ?? 0) * value;
+    }
   }
   const categories = {} as Record<HateCategory, number>;
-  HATE_CATEGORIES.forEach((category, c) => {
-    categories[category] = sigmoid(sums[c + 1] ?? 0);
-  });
+  for (let c = 0; c < HATE_CATEGORIES.length; c++) {
+    categories[HATE_CATEGORIES[c] ?? 'insult'] = sigmoid(sums[c + 1] ?? 0);
+  }
   return {
     hateful: sigmoid(sums[0] ?? 0),
     categories,
-    features: explain(model, normalised, indices, count, value),
+    features: (options.explain ?? true) ? explain(model, normalised, count, value) : [],
   };
 }
 
-/** The top contributions to `hateful`, each feature's occurrences summed. */
+/** The top contributions to `hateful`, each feature's occurrences summed, strongest by size first. */
 function explain(
   model: LinearModel,
   normalised: string,
-  indices: Int32Array,
   count: number,
   value: number,
 ): FeatureContribution[] {
-  const slots = 1 << model.features.hashBits;
-  if (slotSums.length !== slots) {
-    slotSums = new Float64Array(slots);
-    slotSeen = new Uint8Array(slots);
+  if (count === 0) return [];
+  let size = 64;
+  while (size < count * 2) size *= 2;
+  if (tableSlots.length < size) {
+    tableSlots = new Int32Array(size);
+    tableSums = new Float64Array(size);
+    tableFirst = new Int32Array(size);
+    tableStamp = new Int32Array(size);
+    generation = 0;
   }
-  const top: { index: number; weight: number }[] = [];
+  generation++;
+  const mask = size - 1;
+  const stamp = generation;
+  // Locals, not the module's variables: this loop runs for every feature of every comment.
+  // The `as number` reads are in bounds (k < count, at ≤ mask < size).
+  const indices = buffer.indices;
+  const weights = model.weights;
+  const slots = tableSlots;
+  const sumsOf = tableSums;
+  const first = tableFirst;
+  const stamps = tableStamp;
+  const used: number[] = [];
   for (let k = 0; k < count; k++) {
-    const index = indices[k] ?? 0;
-    slotSums[index] = (slotSums[index] ?? 0) + (model.weights[index * LABEL_COUNT] ?? 0) * value;
-  }
-  for (let k = 0; k < count; k++) {
-    const index = indices[k] ?? 0;
-    if (slotSeen[index] === 1) continue;
-    slotSeen[index] = 1;
-    const weight = slotSums[index] ?? 0;
-    if (weight === 0) continue;
-    if (top.length < EXPLAINED_FEATURES) {
-      top.push({ index, weight });
-      top.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
-    } else if (Math.abs(weight) > Math.abs(top[top.length - 1]?.weight ?? 0)) {
-      top[top.length - 1] = { index, weight };
-      top.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
+    const index = indices[k] as number;
+    let at = (Math.imul(index, 0x9e3779b1) >>> 0) & mask;
+    while (stamps[at] === stamp && slots[at] !== index) at = (at + 1) & mask;
+    const contribution = (weights[index * LABEL_COUNT] as number) * value;
+    if (stamps[at] !== stamp) {
+      stamps[at] = stamp;
+      slots[at] = index;
+      sumsOf[at] = contribution;
+      first[at] = k;
+      used.push(at);
+    } else {
+      sumsOf[at] = (sumsOf[at] as number) + contribution;
     }
   }
-  // Leave the scratch table clean for the next text.
-  for (let k = 0; k < count; k++) {
-    const index = indices[k] ?? 0;
-    slotSums[index] = 0;
-    slotSeen[index] = 0;
+  const top: number[] = [];
+  const weightOf = (at: number) => Math.abs(tableSums[at] ?? 0);
+  for (const at of used) {
+    const strength = weightOf(at);
+    if (strength === 0) continue;
+    if (top.length === EXPLAINED_FEATURES && strength <= weightOf(top[top.length - 1] ?? 0))
+      continue;
+    let position = top.length;
+    while (position > 0 && weightOf(top[position - 1] ?? 0) < strength) position--;
+    top.splice(position, 0, at);
+    if (top.length > EXPLAINED_FEATURES) top.length = EXPLAINED_FEATURES;
   }
-  if (top.length === 0) return [];
-  const names = describeFeatures(normalised, model.features, new Set(top.map((t) => t.index)));
-  return top.map((t) => ({
-    feature: names.get(t.index) ?? `#${t.index}`,
-    weight: Math.round(t.weight * 1000) / 1000,
+  return top.map((at) => ({
+    feature: featureName(normalised, buffer, tableFirst[at] ?? 0),
+    weight: Math.round((tableSums[at] ?? 0) * 1000) / 1000,
   }));
 }
 
