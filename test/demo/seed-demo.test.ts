@@ -7,7 +7,9 @@ import exifr from 'exifr';
 import { TEST_KDF } from '../../src/common/crypto/keys.ts';
 import { decryptBytes } from '../../src/common/crypto/stream.ts';
 import { openFileKey, openItemKey, openItemMeta } from '../../src/common/evidence/item-crypto.ts';
+import type { CountsDto } from '../../src/common/api/monitoring.ts';
 import { seedDemo } from '../../src/server/demo/seed-demo.ts';
+import { loginCookie } from '../helpers/factories.ts';
 import { engines } from '../helpers/engines.ts';
 import { createTestApp } from '../helpers/test-app.ts';
 
@@ -163,6 +165,51 @@ for (const engine of engines()) {
         assert.equal(
           hashManifestDigestHex(meta.hashManifest),
           Buffer.from(item.manifest_digest ?? []).toString('hex'),
+        );
+
+        // Monitoring: an invented campaign of three items, its comments classified in
+        // every language, an overlapping second export counted as duplicates, and the
+        // most uncertain comments reviewed by the demo monitor, whose counts show apart.
+        const monitoring = seed.monitoring;
+        assert.equal(monitoring.items.length, 3);
+        assert.ok(monitoring.comments >= 140, `${monitoring.comments} comments`);
+        assert.equal(monitoring.duplicates, 10);
+        assert.equal(monitoring.reviewed, 40);
+        const monitor = seed.members.find((m) => m.role === 'monitor');
+        assert.ok(monitor);
+        const monitorCookie = await loginCookie(t, monitor.email, monitor.password);
+        const counts = await t.app.inject({
+          method: 'GET',
+          url: `/api/monitoring/counts?campaignId=${monitoring.campaignId}`,
+          headers: { cookie: monitorCookie },
+        });
+        assert.equal(counts.statusCode, 200, counts.body);
+        const figures = counts.json<CountsDto>();
+        assert.equal(figures.totals.comments, monitoring.comments);
+        assert.equal(figures.totals.reviewed, 40);
+        assert.ok(figures.totals.machineFlagged > 0);
+        assert.ok(figures.totals.confirmedHateful > 0);
+        assert.ok(
+          figures.totals.confirmedHateful < figures.totals.reviewed,
+          'reviews say not hateful too',
+        );
+        for (const language of ['ru', 'kk-cyrl', 'kk-latn', 'en'])
+          assert.ok(
+            figures.byLanguage.some((l) => l.language === language),
+            `comments in ${language}`,
+          );
+        assert.ok(figures.byDay.length >= 3, 'comments over several days');
+        const reviewers = await database.db
+          .selectFrom('monitoring_reviews')
+          .select('reviewer_id')
+          .distinct()
+          .execute();
+        const monitorId = (
+          await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: monitorCookie } })
+        ).json<{ member: { id: string } }>().member.id;
+        assert.deepEqual(
+          reviewers.map((r) => r.reviewer_id),
+          [monitorId],
         );
       } finally {
         await t.close();

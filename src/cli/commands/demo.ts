@@ -84,6 +84,10 @@ export function registerDemoCommand(program: Command): void {
         `${site.postUrl}  (an invented post the demo serves)${capture.ok ? ' on the urgent case.' : ` was skipped: ${capture.reason}`}`,
         'Evidence packages are exported from the case page by the lawyer or the admin.',
         '',
+        `Invented monitoring campaign "${seed.monitoring.campaignName}": ${seed.monitoring.comments} comments`,
+        `under ${seed.monitoring.items.length} invented posts, classified; ${seed.monitoring.duplicates} repeats of an overlapping export recognised`,
+        `as duplicates; the monitor reviewed the ${seed.monitoring.reviewed} most uncertain. Sign in as the monitor to review more.`,
+        '',
         'Press Ctrl+C to stop.',
       ].join('\n'),
     );

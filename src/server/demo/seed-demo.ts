@@ -11,6 +11,7 @@ import { acceptInvitation } from '../modules/accounts/accept-invitation.ts';
 import type { IntakeDeps } from '../modules/intake/intake.deps.ts';
 import { seedDemoCases, type DemoCasesSeed } from './seed-demo-cases.ts';
 import { seedDemoEvidence } from './seed-demo-evidence.ts';
+import { seedDemoMonitoring, type DemoMonitoringSeed } from './seed-demo-monitoring.ts';
 import { seedDemoReports, type DemoReport } from './seed-demo-reports.ts';
 import { approveMember } from '../modules/accounts/approve-member.ts';
 import { createInvitation } from '../modules/accounts/create-invitation.ts';
@@ -37,6 +38,8 @@ export interface DemoSeed {
   records: DemoCasesSeed;
   /** Invented evidence items, and the member who collected them (for the demo capture). */
   evidence: { items: { itemId: string; manifestDigest: string }[]; collector: Actor };
+  /** An invented monitoring campaign, partly reviewed by the demo monitor. */
+  monitoring: DemoMonitoringSeed;
 }
 
 /** A fresh random passphrase per run: the demo has no default password either. */
@@ -158,6 +161,10 @@ export async function seedDemo(options: { deps: IntakeDeps; kdf: KdfParams }): P
     actor: collector,
     ...records.evidenceTargets,
   });
+  const monitoring = await seedDemoMonitoring({
+    deps,
+    monitor: actors.get('monitor') ?? adminActor,
+  });
   return {
     organisationName,
     organisationSlug,
@@ -168,6 +175,7 @@ export async function seedDemo(options: { deps: IntakeDeps; kdf: KdfParams }): P
     partner: { name: partner.name, slug: partner.slug, admin: partner.admin },
     records,
     evidence: { items: evidenceItems, collector },
+    monitoring,
   };
 }
 
