@@ -21,15 +21,16 @@ import {
   type ReadCommentsOptions,
 } from '../src/server/modules/monitoring/import/index.ts';
 
-// One full collection before each read makes "RSS before" the reader's starting point;
-// the read itself runs without forced collections. The input files are written by a child
-// process, so their garbage is not in this one.
+// Each input is written by one child process and read by another, so a read starts from a
+// fresh process (its "RSS before" is Node with the importer loaded) and carries nothing of
+// the writing or of the other read. The read runs without forced collections.
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void; // exposed by the flag just set
 const WRITE_FLAG = '--write-input';
+const READ_FLAG = '--read-input';
 
-const CSV_ROWS = 1_000_000;
-const TELEGRAM_MESSAGES = 200_000;
+const CSV_ROWS = Number(process.env.QORGAN_BENCH_CSV_ROWS ?? 1_000_000);
+const TELEGRAM_MESSAGES = Number(process.env.QORGAN_BENCH_TELEGRAM_MESSAGES ?? 200_000);
 const MB = 1024 * 1024;
 
 type Row = Record<string, number | string>;
@@ -131,33 +132,29 @@ async function measure(
   };
 }
 
-async function writeInChild(kind: 'csv' | 'telegram', file: string): Promise<number> {
-  const child = fork(fileURLToPath(import.meta.url), [WRITE_FLAG, kind, file], {
-    stdio: 'inherit',
-  });
+async function inChild<T>(args: string[]): Promise<T | undefined> {
+  const child = fork(fileURLToPath(import.meta.url), args, { stdio: 'inherit' });
+  let message: T | undefined;
+  child.on('message', (value) => (message = value as T));
   const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`writing the ${kind} input failed (exit code ${code})`);
-  return (await stat(file)).size;
+  if (code !== 0) throw new Error(`${args.join(' ')} failed (exit code ${code})`);
+  return message;
+}
+
+async function benchInput(kind: 'csv' | 'telegram', dir: string): Promise<Row> {
+  const file = path.join(dir, kind === 'csv' ? 'comments.csv' : 'result.json');
+  await inChild([WRITE_FLAG, kind, file]);
+  const row = await inChild<Row>([READ_FLAG, kind, file]);
+  await rm(file);
+  if (!row) throw new Error(`the ${kind} read sent no figures`);
+  return row;
 }
 
 export async function run(): Promise<{ name: string; results: Row[] }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'qorgan-import-bench-'));
   try {
-    const csvFile = path.join(dir, 'comments.csv');
-    const csvBytes = await writeInChild('csv', csvFile);
-    const csv = await measure(`CSV, ${CSV_ROWS.toLocaleString('en')} rows`, csvFile, csvBytes, {
-      format: 'csv',
-    });
-    await rm(csvFile);
-    const telegramFile = path.join(dir, 'result.json');
-    const telegramBytes = await writeInChild('telegram', telegramFile);
-    const telegram = await measure(
-      `Telegram export, ${TELEGRAM_MESSAGES.toLocaleString('en')} messages`,
-      telegramFile,
-      telegramBytes,
-      { format: 'telegram' },
-    );
-    return { name: 'Comment import (readComments, no database)', results: [csv, telegram] };
+    const results = [await benchInput('csv', dir), await benchInput('telegram', dir)];
+    return { name: 'Comment import (readComments, no database)', results };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -166,6 +163,22 @@ export async function run(): Promise<{ name: string; results: Row[] }> {
 if (process.argv[2] === WRITE_FLAG) {
   const [kind, file] = process.argv.slice(3);
   await writeFileFrom(file!, kind === 'csv' ? csvRows() : telegramExport());
+} else if (process.argv[2] === READ_FLAG) {
+  const [kind, file] = process.argv.slice(3);
+  const bytes = (await stat(file!)).size;
+  const row =
+    kind === 'csv'
+      ? await measure(`CSV, ${CSV_ROWS.toLocaleString('en')} rows`, file!, bytes, { format: 'csv' })
+      : await measure(
+          `Telegram export, ${TELEGRAM_MESSAGES.toLocaleString('en')} messages`,
+          file!,
+          bytes,
+          {
+            format: 'telegram',
+          },
+        );
+  process.send?.(row);
+  process.disconnect?.();
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const result = await run();
   console.log(result.name);

@@ -215,8 +215,11 @@ export async function* readCsv(
     if (error instanceof CsvError) throw skippedRecordError(error, nextLine, nextLine);
     throw error;
   } finally {
-    source.destroy();
     parser.destroy();
+    source.destroy();
+    // Destroying closes the decoded text, and through it the caller's byte source, a tick
+    // later; wait for it, so the source is closed when this generator returns.
+    if (!source.closed) await new Promise((resolve) => source.once('close', resolve));
   }
 }
 

@@ -167,8 +167,13 @@ export async function decodeStream(input: ByteSource): Promise<DecodedText> {
     }
   }
   async function* all(): AsyncGenerator<string> {
-    if (head !== '') yield head;
-    yield* rest();
+    try {
+      if (head !== '') yield head;
+      yield* rest();
+    } finally {
+      // A reader that stops within the head never starts rest(): close the source here.
+      await bytes.return(undefined);
+    }
   }
   return { encoding, head, chunks: all() };
 }
