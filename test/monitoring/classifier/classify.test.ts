@@ -66,6 +66,8 @@ const NOT_FLAGGED: [reason: string, text: string][] = [
   ['news', 'Police said the attackers beat a gay man'],
   ['self_reference', 'I am gay, and yes, people call that a sin'],
   ['self_reference', 'Мен геймін, ауру емеспін'],
+  ['counter_speech', 'Saying gays are sick is just ignorance'],
+  ['quotation', 'Они написали мне «гореть тебе в аду» — как реагировать?'],
 ];
 
 for (const [reason, text] of NOT_FLAGGED) {
@@ -127,4 +129,16 @@ test('news, counter-speech and self-reference do not excuse abuse thrown in the 
   // …but quotation does: the abuse is what is being reported.
   const quoted = rulesOnly.classify('Мне написали «ублюдок», я подал заявление');
   assert.equal(quoted.hateful, false);
+});
+
+test('a neutral use also holds the model back', () => {
+  for (const text of [
+    'Біздің ауылда иттер көп',
+    'My dog sleeps all day',
+    'Голубое небо над городом',
+  ]) {
+    const r = full.classify(text);
+    assert.equal(r.hateful, false, JSON.stringify(r));
+    assert.ok(r.score <= 0.4);
+  }
 });

@@ -259,12 +259,19 @@ export const EN_RULES: readonly LexiconRule[] = [
   {
     id: 'en.threat.kill-group',
     signal: 'threat',
-    pattern:
+    pattern: any(
       any('kill', 'shoot', 'hang', 'burn', 'gas', 'lynch', 'exterminate', 'stone', 'beat') +
-      ' ' +
-      any('all', 'every', 'the') +
-      gap(1) +
-      GROUP,
+        ' ' +
+        any('all', 'every', 'the') +
+        gap(1) +
+        GROUP,
+      any('kill', 'shoot', 'hang', 'burn', 'gas', 'lynch', 'exterminate', 'stone') +
+        ' ' +
+        any('them', "'em", 'those', 'these') +
+        ' ' +
+        any('all', 'people', 'freaks'),
+      'a bullet',
+    ),
   },
   {
     id: 'en.threat.death-wish',
@@ -305,6 +312,17 @@ export const EN_RULES: readonly LexiconRule[] = [
         ' ' +
         any('every', 'all', 'them', 'these', 'those', 'the'),
       'round them up',
+      'belong ' +
+        any(
+          'in prison',
+          'in jail',
+          'behind bars',
+          'in a camp',
+          'in camps',
+          'in hell',
+          'in the ground',
+          'in an asylum',
+        ),
       'drive them out',
       any('find', 'get') + ' ' + any('their', 'his', 'her') + ' address' + END,
       'where ' + any('he', 'she', 'they') + ' ' + any('live', 'lives'),
@@ -382,6 +400,14 @@ export const EN_RULES: readonly LexiconRule[] = [
       'confused',
     ],
     needsTarget: true,
+  },
+  {
+    id: 'en.derog.they-are-sick',
+    signal: 'derogation',
+    pattern:
+      any('they are', "they're", 'these people are', 'those people are', 'such people are') +
+      gap(1) +
+      any('sick', 'mentally ill', 'ill', 'abnormal', 'deviants', 'perverts', 'diseased'),
   },
   {
     id: 'en.derog.must-treat',
@@ -488,10 +514,14 @@ export const EN_RULES: readonly LexiconRule[] = [
         'hating',
         'bullying',
         'mocking',
+        'saying',
+        'claiming',
+        'pretending',
       ) +
         gap(4) +
         any('is', 'are', "it's", 'its') +
         ' ' +
+        any('', 'just ', 'simply ', 'plain ', 'pure ') +
         any(
           'wrong',
           'vile',
@@ -505,6 +535,12 @@ export const EN_RULES: readonly LexiconRule[] = [
           'bigotry',
           'a crime',
           'never ok',
+          'ignorance',
+          'ignorant',
+          'nonsense',
+          'false',
+          'a lie',
+          'a myth',
         ),
       any("don't", 'dont', 'do not', 'stop', 'never', 'quit') +
         gap(1) +
@@ -743,6 +779,7 @@ export const EN_RULES: readonly LexiconRule[] = [
     signal: 'neutral_use',
     pattern: any(
       'fag ' + any('break', 'end', 'ends', 'packet'),
+      'no homo',
       any('a', 'another', 'light', 'lit') + ' fag',
       'fags and ' + any('beer', 'booze', 'tea'),
     ),

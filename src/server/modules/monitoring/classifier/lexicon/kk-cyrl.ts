@@ -270,10 +270,15 @@ export const KK_CYRL_RULES: readonly KazakhRule[] = [
   {
     id: 'kk.derog.must-treat',
     signal: 'derogation',
-    pattern:
+    pattern: any(
       any('оларға', 'оларды', 'бұларға', 'бұларды', 'мыналарды') +
-      gap(1) +
-      any('ем керек', 'емдеу керек', 'емдеу қажет', 'емдету керек'),
+        gap(1) +
+        any('ем керек', 'емдеу керек', 'емдеу қажет', 'емдету керек'),
+      any('олар', 'бұлар', 'мыналар', 'солар') +
+        gap(1) +
+        any('ауру', 'аурулар', 'науқас', 'психикалық ауру', 'қалыпсыз', 'емделсін'),
+      'емделсін',
+    ),
   },
   {
     id: 'kk.derog.propaganda',
@@ -281,7 +286,12 @@ export const KK_CYRL_RULES: readonly KazakhRule[] = [
     words: ['насихат*', 'үгіт*'],
     needsTarget: true,
   },
-  { id: 'kk.derog.ban', signal: 'derogation', pattern: 'тыйым сал' + END, needsTarget: true },
+  {
+    id: 'kk.derog.ban',
+    signal: 'derogation',
+    pattern: any('тыйым сал' + END, 'болдырмау ' + MUST, 'болмауы ' + MUST),
+    needsTarget: true,
+  },
 
   {
     id: 'kk.counter.calling-is-wrong',
@@ -394,10 +404,11 @@ export const KK_CYRL_RULES: readonly KazakhRule[] = [
     signal: 'neutral_use',
     pattern: any(
       any('менің', 'біздің', 'сенің', 'көршінің', 'көршімнің', 'досымның', 'ауылдағы') +
-        ' ' +
+        gap(1) +
         any('ит', 'мысық', 'шошқа', 'мал') +
         END,
       'итім' + END,
+      any('ит', 'иттер') + ' ' + any('көп', 'үреді', 'қабады', 'асыраймыз', 'бар'),
       'ит ' + any('үреді', 'үрді', 'асырайм' + END, 'асыраймыз'),
       'иті ' + any('түні', 'үреді', 'үрді'),
       'шошқа ' + any('ет' + END, 'бақ' + END, 'фермас' + END),
