@@ -10,6 +10,7 @@ import type {
   ImportResultDto,
   MonitoredItemDto,
 } from '../../src/common/api/monitoring.ts';
+import { importComments } from '../../src/server/modules/monitoring/import-comments.ts';
 import { engines, type TestDatabase } from '../helpers/engines.ts';
 import { addMember, createOrganisation, type TestOrganisation } from '../helpers/factories.ts';
 import { actionsSince, auditHead, call, errorOf } from '../helpers/http.ts';
@@ -259,6 +260,63 @@ for (const engine of engines()) {
       const hidden = await importFile(t, other.admin.cookie, item.id, 'format=text', 'x\n');
       assert.equal(hidden.statusCode, 404);
       assert.equal((await commentsOf(t, org, `itemId=${item.id}`)).length, 0);
+    });
+
+    test('an interrupted import keeps whole batches only, is marked failed, and a rerun adds the rest', async () => {
+      const item = await createTestItem(t, org);
+      // Long non-ASCII lines: the importer reads the first 64 KiB, up to a non-ASCII byte,
+      // before it decides the encoding.
+      const lines = Array.from(
+        { length: 25 },
+        (_, i) => `придуманный комментарий ${i} ${'длинный '.repeat(500)}\n`,
+      );
+      const deps = { db: t.database.db, now: t.clock.now };
+      const actor = {
+        memberId: org.admin.id,
+        organisationId: org.id,
+        role: 'admin' as const,
+        status: 'active' as const,
+      };
+      // The connection drops after 23 lines: two batches of 10 are stored, the third is not.
+      const cut = async function* () {
+        for (const [i, line] of lines.entries()) {
+          if (i === 23) throw new Error('connection reset');
+          yield new TextEncoder().encode(line);
+        }
+      };
+      await assert.rejects(
+        importComments({
+          deps,
+          actor,
+          itemId: item.id,
+          format: 'text',
+          via: 'web',
+          batchSize: 10,
+          source: cut(),
+        }),
+        /connection reset/,
+      );
+      assert.equal((await commentsOf(t, org, `itemId=${item.id}`)).length, 20);
+      const listed = await call(t, 'GET', `/api/monitoring/items/${item.id}/imports`, {
+        cookie: org.admin.cookie,
+      });
+      const [failed] = listed.json<{ imports: ImportResultDto[] }>().imports;
+      assert.deepEqual([failed?.status, failed?.imported], ['failed', 20]);
+
+      const whole = async function* () {
+        for (const line of lines) yield new TextEncoder().encode(line);
+      };
+      const rerun = await importComments({
+        deps,
+        actor,
+        itemId: item.id,
+        format: 'text',
+        via: 'web',
+        batchSize: 10,
+        source: whole(),
+      });
+      assert.deepEqual([rerun.status, rerun.imported, rerun.duplicates], ['done', 5, 20]);
+      assert.equal((await commentsOf(t, org, `itemId=${item.id}`)).length, 25);
     });
 
     test('the CSV preview shows the encoding, delimiter, header and first rows', async () => {
