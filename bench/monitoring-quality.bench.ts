@@ -24,11 +24,17 @@ import {
   stripHandles,
   type PRF,
 } from '../scripts/train-classifier.ts';
-import { loadShippedModel, scoreText } from '../src/server/modules/monitoring/classifier/model.ts';
+import { HATE_CATEGORIES } from '../src/common/monitoring/vocabulary.ts';
+import {
+  CATEGORY_THRESHOLD,
+  loadShippedModel,
+  scoreText,
+} from '../src/server/modules/monitoring/classifier/model.ts';
 import { normaliseForModel } from '../src/server/modules/monitoring/classifier/normalise.ts';
 
 type Row = Record<string, number | string>;
-type Predict = (text: string) => boolean;
+type Label = { hateful: boolean; categories: readonly string[] };
+type Predict = (text: string) => Label;
 
 const INDEX = path.join(REPO_ROOT, 'src/server/modules/monitoring/classifier/index.ts');
 
@@ -36,15 +42,22 @@ const INDEX = path.join(REPO_ROOT, 'src/server/modules/monitoring/classifier/ind
 async function fullClassifier(): Promise<Predict | undefined> {
   if (!existsSync(INDEX)) return undefined;
   const mod = (await import(pathToFileURL(INDEX).href)) as {
-    loadClassifier: () => { classify: (text: string) => { hateful: boolean } };
+    loadClassifier: () => { classify: (text: string) => Label };
   };
   const classifier = mod.loadClassifier();
-  return (text) => classifier.classify(text).hateful;
+  return (text) => classifier.classify(text);
 }
 
 function modelOnly(): Predict {
   const model = loadShippedModel();
-  return (text) => scoreText(model, normaliseForModel(text)).hateful >= model.threshold;
+  return (text) => {
+    const score = scoreText(model, normaliseForModel(text), { explain: false });
+    const hateful = score.hateful >= model.threshold;
+    const categories = hateful
+      ? HATE_CATEGORIES.filter((c) => score.categories[c] >= CATEGORY_THRESHOLD)
+      : [];
+    return { hateful, categories };
+  };
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
@@ -66,7 +79,7 @@ function evaluate(
   cases: readonly { text: string; truth: boolean }[],
   predict: Predict,
 ): { truth: boolean; predicted: boolean }[] {
-  return cases.map((c) => ({ truth: c.truth, predicted: predict(c.text) }));
+  return cases.map((c) => ({ truth: c.truth, predicted: predict(c.text).hateful }));
 }
 
 export async function run(): Promise<{ name: string; results: Row[] }> {
@@ -142,8 +155,17 @@ export async function run(): Promise<{ name: string; results: Row[] }> {
         ),
       );
     }
+    // Categories on the functional set: is each category reported exactly when it is labelled?
+    const labelled = functional.map((c) => ({ c, out: predict(c.text) }));
+    for (const category of HATE_CATEGORIES) {
+      const pairs = labelled.map(({ c, out }) => ({
+        truth: c.hateful && c.categories.includes(category),
+        predicted: out.hateful && out.categories.includes(category),
+      }));
+      results.push(row(system, 'functional heldout categories', category, prf(pairs)));
+    }
     if (haveDatasets) {
-      const scored = hatecheck.map((c) => ({ ...c, predicted: predict(c.text) }));
+      const scored = hatecheck.map((c) => ({ ...c, predicted: predict(c.text).hateful }));
       results.push(row(system, 'hatecheck other targets', 'en', prf(scored)));
       const functionalities = [...new Set(hatecheck.map((c) => c.functionality))];
       for (const functionality of functionalities) {
