@@ -142,3 +142,14 @@ test('a neutral use also holds the model back', () => {
     assert.ok(r.score <= 0.4);
   }
 });
+
+test('a threat in a Russian–Kazakh sentence is not mistaken for news of an attack', () => {
+  const r = rulesOnly.classify('Гейлерді тауып алып избить надо');
+  assert.equal(r.hateful, true);
+  assert.deepEqual(r.categories, ['threat']);
+  assert.equal(r.language, 'mixed');
+  assert.equal(
+    r.evidence.rules.some((m) => m.signal === 'news'),
+    false,
+  );
+});

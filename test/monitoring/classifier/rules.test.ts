@@ -72,6 +72,7 @@ const FOUND: [string, Signal, string, string][] = [
   ['en', 'self_reference', "I'm queer and happy", "I'm queer"],
   ['en', 'neutral_use', 'We killed time playing cards', 'killed time'],
   ['en', 'threat', 'Gays belong in prison', 'belong in prison'],
+  ['kk-latn', 'threat', 'Gei-lerdi qamaý kerek', 'qamaý kerek'],
   ['en', 'threat', 'Hang them all', 'Hang them all'],
   [
     'en',

@@ -74,6 +74,7 @@ export const KK_CYRL_RULES: readonly KazakhRule[] = [
     signal: 'target',
     words: [
       'гей*',
+      'геи*',
       'лгбт*',
       'лесби*',
       'трансгендер*',
@@ -188,6 +189,7 @@ export const KK_CYRL_RULES: readonly KazakhRule[] = [
       'қуып ' + any('шығ' + END, 'жібер' + END, 'таста' + END),
       'қуу ' + MUST,
       'түрмеге ' + any('қама' + END, 'отырғыз' + END, 'тық' + END, 'жап' + END),
+      any('қамау', 'қамап тастау', 'абақтыға жабу', 'жазалау') + ' ' + MUST,
       'жиналайық',
       'барайық',
       'шығайық',
