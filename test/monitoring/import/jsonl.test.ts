@@ -106,6 +106,15 @@ describe('JSON lines', () => {
     );
   });
 
+  test('a comment id too long for a JavaScript number keeps all its digits', async () => {
+    const file = utf8('{"text":"a","id":17912345678901234567}\n{"text":"b","id":1.5e300}\n');
+    const { comments } = await collect(file, { format: 'jsonl' });
+    assert.deepEqual(
+      comments.map((c) => c.sourceId),
+      ['17912345678901234567', '1.5e+300'],
+    );
+  });
+
   test('an empty file imports nothing and reports nothing', async () => {
     assert.deepEqual((await collect(utf8(''), { format: 'jsonl' })).order, []);
     assert.deepEqual((await collect(utf8('\n \n'), { format: 'jsonl' })).order, []);

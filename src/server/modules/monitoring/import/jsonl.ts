@@ -13,6 +13,16 @@ interface Limits {
   maxLineLength: number;
 }
 
+// Comment ids from some platforms (Instagram, YouTube exports) are 17–20 digit numbers,
+// beyond what a JavaScript number holds exactly: such a number is kept as its digits.
+const LONG_NUMBER = /\d{16}/;
+function keepLongNumbers(_key: string, value: unknown, context?: { source?: string }): unknown {
+  if (typeof value === 'number' && !Number.isSafeInteger(value) && context?.source) {
+    return /^-?\d+$/.test(context.source) ? context.source : value;
+  }
+  return value;
+}
+
 export async function* readJsonLines(
   chunks: AsyncIterable<string>,
   limits: Limits,
@@ -31,7 +41,7 @@ export async function* readJsonLines(
     if (text.trim() === '') continue;
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = LONG_NUMBER.test(text) ? JSON.parse(text, keepLongNumbers) : JSON.parse(text);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       yield {
