@@ -56,7 +56,7 @@ const KAZAKH_CYRILLIC_CODES = new Set([...'әғқңөұүһіӘҒҚҢӨҰҮҺІ'
 const KAZAKH_LATIN_CODES = new Set(
   [...'äğñöşüūıáǵńóúýçÄĞÑÖŞÜŪÁǴŃÓÚÝÇ'].map((c) => c.charCodeAt(0)),
 );
-const RUSSIAN_ENDINGS = [
+const RUSSIAN_ENDINGS = new Set([
   'ть',
   'ться',
   'ого',
@@ -71,7 +71,16 @@ const RUSSIAN_ENDINGS = [
   'ишь',
   'ют',
   'ят',
-];
+]);
+
+function hasRussianEnding(w: string): boolean {
+  const n = w.length;
+  return (
+    (n > 2 && RUSSIAN_ENDINGS.has(w.slice(n - 2))) ||
+    (n > 3 && RUSSIAN_ENDINGS.has(w.slice(n - 3))) ||
+    (n > 4 && RUSSIAN_ENDINGS.has(w.slice(n - 4)))
+  );
+}
 /** Longer words are not looked up in the word lists (they hold short, frequent words). */
 const MAX_LISTED = 12;
 
@@ -96,10 +105,12 @@ export function detectLanguage(text: string): CommentLanguage {
   let kkLat = 0;
   let ru = 0;
   let en = 0;
-  const n = text.length;
+  // One lower-case copy: the normalised text already is, verbatim text may not be.
+  const lower = text.toLowerCase();
+  const n = lower.length;
   let i = 0;
   while (i < n) {
-    if (!isWordCode(text.charCodeAt(i))) {
+    if (!isWordCode(lower.charCodeAt(i))) {
       i++;
       continue;
     }
@@ -108,7 +119,7 @@ export function detectLanguage(text: string): CommentLanguage {
     let lat = false;
     let kkLetter = false;
     while (j < n) {
-      const code = text.charCodeAt(j);
+      const code = lower.charCodeAt(j);
       if (!isWordCode(code)) break;
       if (isCyrillic(code)) {
         cyr = true;
@@ -125,11 +136,11 @@ export function detectLanguage(text: string): CommentLanguage {
     }
     letters += j - i;
     const listed = j - i <= MAX_LISTED && (cyr || lat) && !kkLetter;
-    const w = listed ? text.slice(i, j).toLowerCase() : '';
+    const w = listed ? lower.slice(i, j) : '';
     if (cyr) {
       cyrWords++;
       if (kkLetter || (listed && KAZAKH_CYRILLIC_WORDS.has(w))) kkCyr++;
-      else if (listed && (RUSSIAN_WORDS.has(w) || RUSSIAN_ENDINGS.some((e) => w.endsWith(e)))) ru++;
+      else if (listed && (RUSSIAN_WORDS.has(w) || hasRussianEnding(w))) ru++;
     } else if (lat) {
       latWords++;
       if (kkLetter || (listed && KAZAKH_LATIN_WORDS.has(w))) kkLat++;
