@@ -189,3 +189,9 @@ describe('CSV delimiters and malformed files', () => {
     assert.deepEqual(order, ['c:3', 'c:6']);
   });
 });
+
+test('extra empty cells at the end of a row are ignored; something beyond the header is not', async () => {
+  const file = utf8('text,author\none,a,,\ntwo,b,x\n');
+  const { order } = await collect(file, { format: 'csv' });
+  assert.deepEqual(order, ['c:2', 'p:3:column_count']);
+});

@@ -123,6 +123,15 @@ describe('previewCsv', () => {
     assert.deepEqual(previewCsv(openQuote).rows, [['one', 'a']]);
   });
 
+  test('refuses UTF-16 as the import does', () => {
+    const bytes = new Uint8Array(Buffer.from('\ufefftext\nhi\n', 'utf16le'));
+    assert.throws(
+      () => previewCsv(bytes),
+      (error: unknown) =>
+        error instanceof FatalImportError && error.code === 'unsupported_encoding',
+    );
+  });
+
   test('shows at most 20 rows after the header', () => {
     const bytes = utf8(`text\n${Array.from({ length: 50 }, (_, i) => `r${i}`).join('\n')}`);
     const preview = previewCsv(bytes);
