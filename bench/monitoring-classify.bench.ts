@@ -80,7 +80,11 @@ function machine(): Row {
   } catch {
     // not Linux: os.cpus() names it
   }
-  return { cpu: model, cores: cpus().length, load_avg_1m: Math.round(loadavg()[0] * 100) / 100 };
+  return {
+    cpu: model,
+    cores: cpus().length,
+    load_avg_1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+  };
 }
 
 function peakRssMb(pid: number): number | undefined {

@@ -13,7 +13,7 @@ import {
   extractFeatures,
   type FeatureConfig,
 } from './features.ts';
-import { MODEL_LABELS, sigmoid, type LinearModel } from './model.ts';
+import { MODEL_LABELS, quantiseWeights, sigmoid, type LinearModel } from './model.ts';
 import { normaliseForModel } from './normalise.ts';
 
 export interface TrainingExample {
@@ -108,7 +108,7 @@ export function trainModel(
   return {
     version: options.version ?? `trained-${fingerprint(examples, options)}`,
     features,
-    weights: Float32Array.from(weights),
+    ...quantiseWeights(weights),
     biases: Float32Array.from(biases),
     threshold: options.threshold ?? 0.5,
     trainedOn: options.trainedOn ?? `${examples.length} examples`,
