@@ -29,6 +29,28 @@ export async function insertComments(
   return inserted.length;
 }
 
+/** Which of these hashes (hex) the item already has. */
+export async function existingHashes(
+  db: Db,
+  organisationId: string,
+  itemId: string,
+  hashes: readonly string[],
+): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('monitored_comments')
+    .select('sha256')
+    .where('organisation_id', '=', organisationId)
+    .where('item_id', '=', itemId)
+    .where(
+      'sha256',
+      'in',
+      hashes.map((h) => Buffer.from(h, 'hex')),
+    )
+    .execute();
+  return new Set(rows.map((r) => Buffer.from(r.sha256).toString('hex')));
+}
+
 export async function findComment(
   db: Db,
   id: string,

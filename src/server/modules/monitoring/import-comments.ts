@@ -11,7 +11,7 @@ import type { MonitoredCommentsTable } from '../../db/types.generated.ts';
 import { notFound } from '../../http/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
 import { classifierFor, machineLabelOf } from './classifiers.ts';
-import { insertComments } from './comments.repository.ts';
+import { existingHashes, insertComments } from './comments.repository.ts';
 import type { CsvMapping } from './import/index.ts';
 import { findImport, insertImport, updateImport, type ImportRow } from './imports.repository.ts';
 import { findItem } from './items.repository.ts';
@@ -101,7 +101,14 @@ export async function importComments(options: {
     const batch = pending;
     pending = [];
     const at = deps.now();
-    const seen = new Set<string>();
+    // Comments the item already has are not classified again (a re-run after an
+    // interruption is mostly these); the insert below still skips any stored meanwhile.
+    const seen = await existingHashes(
+      deps.db,
+      organisationId,
+      itemId,
+      batch.map((c) => c.sha256),
+    );
     let repeated = 0;
     const rows: Insertable<MonitoredCommentsTable>[] = [];
     for (const c of batch) {
