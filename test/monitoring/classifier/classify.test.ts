@@ -2,6 +2,7 @@
 // evidence; reasons not to flag win over the rules and over the model.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { MAX_EVIDENCE_RULES } from '../../../src/server/modules/monitoring/classifier/classify.ts';
 import {
   loadClassifier,
   LEXICON_VERSION,
@@ -152,4 +153,12 @@ test('a threat in a Russian–Kazakh sentence is not mistaken for news of an att
     r.evidence.rules.some((m) => m.signal === 'news'),
     false,
   );
+});
+
+test('a wall of repeated hate keeps a bounded evidence list', () => {
+  const text = 'Пидоры должны сдохнуть. '.repeat(2000);
+  const r = rulesOnly.classify(text);
+  assert.equal(r.hateful, true);
+  assert.equal(r.evidence.rules.length, MAX_EVIDENCE_RULES);
+  assert.equal(text.slice(r.evidence.rules[0]?.start, r.evidence.rules[0]?.end), 'Пидоры');
 });

@@ -39,6 +39,8 @@ const RULE_SCORE: Record<HateCategory, number> = {
 const SUPPRESSED_CEILING = 0.3;
 /** A neutral use with no other hate match scores at most this. */
 const NEUTRAL_CEILING = 0.4;
+/** At most this many rule matches are kept as evidence (stored with every label). */
+export const MAX_EVIDENCE_RULES = 50;
 /** The model's categories count when at least this probable. */
 const CATEGORY_THRESHOLD = 0.5;
 
@@ -190,6 +192,8 @@ export function classifyText(verbatim: string, options: ClassifyOptions): Classi
     const last = evidence.at(-1);
     if (last && last.start === m.start && last.end === m.end && last.signal === m.signal) continue;
     evidence.push(toRuleMatch(m));
+    // A pasted wall of text can match thousands of times; the first matches explain it.
+    if (evidence.length === MAX_EVIDENCE_RULES) break;
   }
   return {
     hateful,
