@@ -2,7 +2,8 @@
 // batch (JSON lines on stdin, one child process, so one core for the classifier) and the
 // child's peak memory (VmHWM from /proc/<pid>/status); targets ≥ 20,000 comments/s and
 // ≤ 300 MB. Also in-process: loadClassifier().classify() and the statistical layer alone
-// (normalisation + model), which show where the time goes.
+// (normalisation + model), which show where the time goes. The machine is shared: each row
+// also gives the CPU seconds used, so a busy machine shows as wall time above CPU time.
 //
 // The comments are generated here from invented fragments in ru, kk (both scripts), en
 // and mixed, 40–200 characters, some with obfuscation and repeated letters.
@@ -97,6 +98,19 @@ function peakRssMb(pid: number): number | undefined {
   }
 }
 
+/** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = 100;
+
 async function benchCli(lines: string[]): Promise<Row> {
   const started = performance.now();
   const child = spawn(NODE, [CLI, 'monitor', 'classify'], {
@@ -104,8 +118,12 @@ async function benchCli(lines: string[]): Promise<Row> {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let peak = 0;
+  let cpu = 0;
+  // The last poll before the child exits is what is reported: at most 20 ms is missed.
   const poll = setInterval(() => {
-    if (child.pid) peak = Math.max(peak, peakRssMb(child.pid) ?? 0);
+    if (!child.pid) return;
+    peak = Math.max(peak, peakRssMb(child.pid) ?? 0);
+    cpu = Math.max(cpu, cpuSeconds(child.pid) ?? 0);
   }, 20);
   let outputLines = 0;
   let firstOutput = 0;
@@ -141,6 +159,8 @@ async function benchCli(lines: string[]): Promise<Row> {
     seconds: Math.round(seconds * 100) / 100,
     comments_per_s: Math.round(lines.length / seconds),
     peak_rss_mb: Math.round(peak),
+    cpu_s: Math.round(cpu * 100) / 100,
+    comments_per_cpu_s: cpu > 0 ? Math.round(lines.length / cpu) : '',
     startup_to_first_output_s:
       Math.round(((firstOutput || performance.now()) - started) / 10) / 100,
   };
@@ -149,13 +169,18 @@ async function benchCli(lines: string[]): Promise<Row> {
 function inProcess(name: string, texts: string[], fn: (text: string) => unknown): Row {
   for (let i = 0; i < Math.min(2000, texts.length); i++) fn(texts[i] ?? '');
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   for (const text of texts) fn(text);
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpuStart);
+  const cpu = (used.user + used.system) / 1e6;
   return {
     measure: name,
     comments: texts.length,
     seconds: Math.round(seconds * 100) / 100,
     comments_per_s: Math.round(texts.length / seconds),
+    cpu_s: Math.round(cpu * 100) / 100,
+    comments_per_cpu_s: Math.round(texts.length / cpu),
   };
 }
 

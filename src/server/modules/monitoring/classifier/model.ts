@@ -50,7 +50,7 @@ export interface LinearModel {
 export interface ModelScore {
   /** Probability that the text is hateful. */
   hateful: number;
-  /** Probability of each category. */
+  /** Probability of each category if the text is hateful (meaningless when it is not). */
   categories: Record<HateCategory, number>;
   /** The features that moved `hateful` most, strongest (by size) first. */
   features: FeatureContribution[];

@@ -2,10 +2,12 @@
 // the hashed features of the normalised text. Deterministic: the same examples and options
 // give a byte-identical model (a seeded shuffle, no clock, no parallelism).
 //
-// Categories: an example marked hateful with no categories teaches `hateful` only — its
-// categories are unknown, not absent (the public toxicity data says "toxic", never which
-// kind). A hateful example with categories is positive for those and negative for the
-// others; a non-hateful example is negative for every category.
+// Categories are learnt given that a comment is hateful: a category's probability answers
+// "if this is hateful, is it a threat?", as the classifier asks it. So only hateful examples
+// with categories teach them: positive for their categories, negative for the others. A
+// hateful example with no categories teaches `hateful` only — its categories are unknown,
+// not absent (the public toxicity data says "toxic", never which kind) — and an example
+// that is not hateful says nothing about which kind of hate it is not.
 import { HATE_CATEGORIES, type HateCategory } from '../../../../common/monitoring/vocabulary.ts';
 import {
   DEFAULT_FEATURES,
@@ -43,6 +45,8 @@ export interface TrainOptions {
 }
 
 const LABEL_COUNT = MODEL_LABELS.length;
+/** The bias of a label never seen positive: probability ≈ 0.00005 whatever the features. */
+const NEVER_BIAS = -10;
 
 interface Prepared {
   /** Distinct feature slots of the example, ascending. */
@@ -105,6 +109,12 @@ export function trainModel(
     }
   }
 
+  // A label no example was ever positive for has learnt nothing (with no examples at all
+  // its probability would sit at 0.5): it is never reported.
+  for (let l = 0; l < LABEL_COUNT; l++) {
+    if (!prepared.some((example) => example.targets[l] === 1)) biases[l] = NEVER_BIAS;
+  }
+
   return {
     version: options.version ?? `trained-${fingerprint(examples, options)}`,
     features,
@@ -133,7 +143,7 @@ function prepare(example: TrainingExample, features: FeatureConfig): Prepared {
   const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
   const targets = new Int8Array(LABEL_COUNT);
   targets[0] = example.hateful ? 1 : 0;
-  const known = !example.hateful || example.categories.length > 0;
+  const known = example.hateful && example.categories.length > 0;
   HATE_CATEGORIES.forEach((category, c) => {
     targets[c + 1] = known ? (example.categories.includes(category) ? 1 : 0) : -1;
   });
