@@ -162,3 +162,39 @@ test('a wall of repeated hate keeps a bounded evidence list', () => {
   assert.equal(r.evidence.rules.length, MAX_EVIDENCE_RULES);
   assert.equal(text.slice(r.evidence.rules[0]?.start, r.evidence.rules[0]?.end), 'Пидоры');
 });
+
+const NEGATED: string[] = [
+  'Геев не надо убивать',
+  'Я не считаю геев больными',
+  'Лесбиянки не животные, а люди',
+  'Гейлерді өлтіру керек емес',
+  'Олар хайуан емес, адам',
+  'Geilerdi óltirý kerek emes',
+  'Geiler aýrý emes',
+  'Gays should not be killed',
+  'I do not think gay people are sick',
+  'Gays are not animals',
+];
+
+for (const text of NEGATED) {
+  test(`negated hate is not flagged, by the rules or with the model: ${JSON.stringify(text)}`, () => {
+    for (const c of [rulesOnly, full]) {
+      const r = c.classify(text);
+      assert.equal(r.hateful, false, JSON.stringify(r));
+      const negation = r.evidence.rules.find((m) => m.rule.endsWith('.counter.negated'));
+      assert.ok(negation, JSON.stringify(r.evidence.rules));
+      assert.equal(negation.signal, 'counter_speech');
+      assert.match(text.slice(negation.start, negation.end), /^(не|емес|emes|not)$/i);
+    }
+  });
+}
+
+test('a negation excuses only what it negates, and never a slur', () => {
+  const both = rulesOnly.classify('Геи не больные, но их надо сжечь');
+  assert.equal(both.hateful, true);
+  assert.deepEqual(both.categories, ['threat']);
+  assert.equal(rulesOnly.classify('Геев надо убивать, а не жалеть').hateful, true);
+  assert.equal(rulesOnly.classify('Ты не человек, ты пидор').hateful, true);
+  // A negation in an earlier clause does not reach the threat.
+  assert.equal(rulesOnly.classify('Я не шучу. Всех геев надо расстрелять').hateful, true);
+});

@@ -11,6 +11,8 @@ import type {
 import { HATE_CATEGORIES, type HateCategory } from '../../../../common/monitoring/vocabulary.ts';
 import { detectLanguage } from './language.ts';
 import { LEXICON_VERSION } from './lexicon/index.ts';
+import { NEGATIONS } from './lexicon/negation.ts';
+import type { LexiconRule } from './lexicon/types.ts';
 import { normalise } from './normalise.ts';
 import { findRules, foldForMatching, type RawMatch } from './rules.ts';
 
@@ -85,6 +87,55 @@ function toRuleMatch(m: RawMatch): RuleMatch {
   return { rule: m.rule.id, signal: m.signal as RuleMatch['signal'], start: m.start, end: m.end };
 }
 
+const NEGATES_BEFORE = new Map<string, LexiconRule>();
+const NEGATES_AFTER = new Map<string, LexiconRule>();
+for (const n of NEGATIONS) {
+  const rule: LexiconRule = { id: n.id, signal: 'counter_speech' };
+  for (const w of n.before) NEGATES_BEFORE.set(w, rule);
+  for (const w of n.after) NEGATES_AFTER.set(w, rule);
+}
+/** How many words before a match a negation may stand. */
+const NEGATION_WINDOW = 5;
+const CLAUSE_END = /[.,;:!?()«»"“”\n—–]/;
+const WORD = /[\p{L}'’]+/gu;
+const NEXT_WORD = /^[\s,]*([\p{L}'’]+)/u;
+
+function negationWord(word: string): string {
+  return word.toLowerCase().replaceAll('’', "'").replaceAll('ё', 'е');
+}
+
+/** The negation of a hate match in the verbatim text, as a match of its own, or null. */
+function negationOf(verbatim: string, m: RawMatch): RawMatch | null {
+  const at = (rule: LexiconRule, start: number, word: string): RawMatch => ({
+    rule,
+    signal: 'counter_speech',
+    start,
+    end: start + word.length,
+  });
+  // Before the match, back to the start of its clause.
+  let from = m.start;
+  const limit = Math.max(0, m.start - 80);
+  while (from > limit && !CLAUSE_END.test(verbatim[from - 1] ?? '')) from--;
+  const before = [...verbatim.slice(from, m.start).matchAll(WORD)].slice(-NEGATION_WINDOW);
+  for (const w of before) {
+    const rule = NEGATES_BEFORE.get(negationWord(w[0]));
+    if (rule) return at(rule, from + w.index, w[0]);
+  }
+  // Inside it, after its first word ("should not be killed"; "не люди" is a rule itself).
+  const inner = [...verbatim.slice(m.start, m.end).matchAll(WORD)].slice(1);
+  for (const w of inner) {
+    const rule = NEGATES_BEFORE.get(negationWord(w[0]));
+    if (rule) return at(rule, m.start + w.index, w[0]);
+  }
+  // Right after it (Kazakh: "ауру емес").
+  const next = NEXT_WORD.exec(verbatim.slice(m.end, m.end + 40));
+  if (next?.[1]) {
+    const rule = NEGATES_AFTER.get(negationWord(next[1]));
+    if (rule) return at(rule, m.end + next[0].length - next[1].length, next[1]);
+  }
+  return null;
+}
+
 /** Maps the model's probability so that its own threshold lands on 0.5. */
 function calibrate(p: number, threshold: number): number {
   if (threshold <= 0 || threshold >= 1) return p;
@@ -123,17 +174,27 @@ export function classifyText(verbatim: string, options: ClassifyOptions): Classi
 
   const hasTarget = raw.some((m) => m.signal === 'target' || m.signal === 'slur');
   const neutral = raw.filter((m) => m.signal === 'neutral_use');
-  const hate = raw.filter(
+  const found = raw.filter(
     (m) =>
       isHateCategory(m.signal) &&
       (!m.rule.needsTarget || hasTarget) &&
       !neutral.some((n) => overlaps(m, n)),
   );
+  // A negated threat, frame or derogation ("геев не надо убивать", "ауру емес") is not hate;
+  // when all the comment's hate is negated, the negation is its reason not to be flagged.
+  const negations: RawMatch[] = [];
+  const hate = found.filter((m) => {
+    if (m.signal === 'slur' || m.signal === 'insult') return true;
+    const negation = negationOf(verbatim, m);
+    if (negation) negations.push(negation);
+    return negation === null;
+  });
   const quotes = quotedSpans(verbatim);
   const quotedHate = quotes.length > 0 && hate.some((m) => inside(m, quotes));
   const reasons = raw.filter(
     (m) => SUPPRESSING.has(m.signal) && (!m.rule.needsQuotedHate || quotedHate),
   );
+  if (hate.length === 0 && negations.length > 0) reasons.push(...negations);
   const usedNeutral = neutral.filter((n) =>
     raw.some((m) => isHateCategory(m.signal) && overlaps(m, n)),
   );
@@ -186,7 +247,7 @@ export function classifyText(verbatim: string, options: ClassifyOptions): Classi
 
   // The same word in two lexicons (a Russian slur also used in Kazakh) is shown once.
   const evidence: RuleMatch[] = [];
-  for (const m of [...hate, ...reasons, ...usedNeutral].sort(
+  for (const m of [...found, ...reasons, ...usedNeutral].sort(
     (a, b) => a.start - b.start || a.end - b.end,
   )) {
     const last = evidence.at(-1);

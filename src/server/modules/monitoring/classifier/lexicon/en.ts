@@ -597,6 +597,7 @@ export const EN_RULES: readonly LexiconRule[] = [
         ' ' +
         any('the right', 'rights', 'equal rights', 'respect', 'dignity'),
       'nobody deserves',
+      any('no one', 'nobody') + ' ' + any('should', 'must', 'has the right to', 'deserves to'),
       'no one deserves',
       'human rights',
       'i support',

@@ -44,3 +44,17 @@ export function any(...alternatives: string[]): string {
 export function wordsPattern(words: readonly string[]): string {
   return any(...words.map((w) => (w.endsWith('*') ? w.slice(0, -1) + END : w + '(?!\\p{L})')));
 }
+
+/**
+ * Words that negate a hate match next to them ("геев не надо убивать", "гейлер ауру емес",
+ * "gays should not be killed"): `before` may stand up to a few words before the match in
+ * the same clause, or inside it after its first word; `after` right after it (Kazakh puts
+ * the negation last). A negated threat, frame or derogation is not hate; slurs and insults
+ * are never negated ("I'm not calling you a …" still uses the word).
+ */
+export interface Negation {
+  /** Rule id reported as the reason (`<lang>.counter.negated`). */
+  id: string;
+  before: readonly string[];
+  after: readonly string[];
+}
