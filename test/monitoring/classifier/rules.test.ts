@@ -147,3 +147,22 @@ test('every Kazakh rule has its Latin twin', () => {
       assert.ok(ids.has(id.replace(/^kk\./, 'kk-latn.')), id);
   }
 });
+
+test('an asterisk hiding a letter of a slur or insult still matches, with the masked word as the span', () => {
+  for (const [text, span] of [
+    ['Опять п*дор в ленте', 'п*дор'],
+    ['Эти пид*ры', 'пид*ры'],
+    ['What a f*ggot', 'f*ggot'],
+    ['Ты м*азь', 'м*азь'],
+  ] as const) {
+    const found = matchRules(text).filter((m) => m.signal === 'slur' || m.signal === 'insult');
+    assert.ok(found.length > 0, text);
+    assert.equal(text.slice(found[0]?.start, found[0]?.end), span);
+  }
+  // Masked words are not read as any other rule's word ("п**ор" could be "позор").
+  assert.equal(
+    matchRules('Какой п**ор').some((m) => m.signal === 'derogation'),
+    false,
+  );
+  assert.deepEqual(matchRules('к*т и п*с'), []);
+});

@@ -280,6 +280,48 @@ function isWordLetter(code: number): boolean {
   return LETTER.test(String.fromCharCode(code));
 }
 
+const STAR = 0x2a;
+
+/**
+ * Trie walk for a word with hidden letters: each `*` follows every branch. Reports each
+ * rule once. Exceptions are not checked (the hidden letters are unknown), and a word
+ * that is all asterisks but one letter matches nothing useful, so at least three real
+ * letters are required.
+ */
+function matchMasked(
+  root: TrieNode,
+  text: string,
+  start: number,
+  from: number,
+  end: number,
+  report: (rule: CompiledRule) => void,
+): void {
+  let letters = 0;
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) !== STAR) letters++;
+  if (letters < 3) return;
+  const seen = new Set<CompiledRule>();
+  const once = (r: CompiledRule): void => {
+    if (!seen.has(r)) {
+      seen.add(r);
+      report(r);
+    }
+  };
+  const walk = (node: TrieNode, k: number): void => {
+    if (k === end) {
+      for (const r of node.exact) once(r);
+      return;
+    }
+    const children =
+      text.charCodeAt(k) === STAR ? [...node.next.values()] : [node.next.get(text[k] as string)];
+    for (const child of children) {
+      if (!child) continue;
+      for (const r of child.prefix) once(r);
+      walk(child, k + 1);
+    }
+  };
+  walk(root, from);
+}
+
 function excluded(rule: CompiledRule, word: string): boolean {
   for (const e of rule.except) if (word.startsWith(e)) return true;
   return false;
@@ -303,7 +345,8 @@ export function findRules(folded: FoldedText): RawMatch[] {
       end: folded.ends[e - 1] as number,
     });
   };
-  // Words: walk the trie along each word.
+  // Words: walk the trie along each word. An asterisk between letters stands for one
+  // hidden letter (`п*дор`, `f*ggot`) and matches any.
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -312,7 +355,28 @@ export function findRules(folded: FoldedText): RawMatch[] {
       continue;
     }
     let j = i;
-    while (j < n && isWordLetter(text.charCodeAt(j))) j++;
+    let masked = false;
+    while (j < n) {
+      const code = text.charCodeAt(j);
+      if (isWordLetter(code)) j++;
+      else if (
+        code === STAR &&
+        j + 1 < n &&
+        (isWordLetter(text.charCodeAt(j + 1)) || text.charCodeAt(j + 1) === STAR)
+      ) {
+        masked = true;
+        j++;
+      } else break;
+    }
+    if (masked) {
+      // Only slurs and insults: they are what people mask, and a masked word could be
+      // many others ("п**ор" is also "позор").
+      matchMasked(lex.trie, text, i, i, j, (r) => {
+        if (r.rule.signal === 'slur' || r.rule.signal === 'insult') toVerbatim(r.rule, i, j);
+      });
+      i = j;
+      continue;
+    }
     let node: TrieNode | undefined = lex.trie;
     let word: string | null = null;
     for (let k = i; k < j && node; k++) {
