@@ -198,3 +198,22 @@ test('a negation excuses only what it negates, and never a slur', () => {
   // A negation in an earlier clause does not reach the threat.
   assert.equal(rulesOnly.classify('Я не шучу. Всех геев надо расстрелять').hateful, true);
 });
+
+test('naming the group with no hate rule behind it is not flagged, whatever the model says', () => {
+  for (const text of [
+    'Trans people are wonderful',
+    'Gay people live in every city',
+    'ЛГБТ адамдарға қолдау көрсетейік',
+    'LGBT adamdarǵa qoldaý kórseteıik',
+    'Лесбиянкалар да біздің қоғамның бөлігі',
+    'Сколько в Казахстане ЛГБТ-людей?',
+  ]) {
+    const r = full.classify(text);
+    assert.equal(r.hateful, false, JSON.stringify(r));
+    assert.ok(r.score <= 0.45);
+  }
+  // …while the model alone still decides comments that do not name the group.
+  const unnamed = full.classify('Иди нахер отсюда, клоун');
+  assert.deepEqual(unnamed.evidence.rules, []);
+  assert.equal(unnamed.hateful, true);
+});

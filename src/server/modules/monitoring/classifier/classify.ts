@@ -41,6 +41,13 @@ const RULE_SCORE: Record<HateCategory, number> = {
 const SUPPRESSED_CEILING = 0.3;
 /** A neutral use with no other hate match scores at most this. */
 const NEUTRAL_CEILING = 0.4;
+/**
+ * A comment that names the group with no hate rule behind it scores at most this. The
+ * model learned from toxicity data in which the group's names mostly appear in abuse, so
+ * it scores "trans people are wonderful" or "ЛГБТ адамдарға қолдау көрсетейік" as high as
+ * real hate; a comment about LGBTIQ people is flagged only when a rule says why.
+ */
+const TARGET_ONLY_CEILING = 0.45;
 /** At most this many rule matches are kept as evidence (stored with every label). */
 export const MAX_EVIDENCE_RULES = 50;
 /** The model's categories count when at least this probable. */
@@ -228,6 +235,7 @@ export function classifyText(verbatim: string, options: ClassifyOptions): Classi
   if (reasons.length > 0)
     score = counted.length > 0 ? ruleScore : Math.min(score, SUPPRESSED_CEILING);
   else if (hate.length === 0 && neutral.length > 0) score = Math.min(score, NEUTRAL_CEILING);
+  else if (hate.length === 0 && hasTarget) score = Math.min(score, TARGET_ONLY_CEILING);
   score = Math.round(score * 1000) / 1000;
   const hateful = score >= 0.5;
 

@@ -274,6 +274,25 @@ export const EN_RULES: readonly LexiconRule[] = [
     ),
   },
   {
+    id: 'en.threat.vanish',
+    signal: 'threat',
+    pattern:
+      any('should', 'must', 'need to', 'needs to', 'deserve to', 'ought to', 'hope', 'wish') +
+      gap(2) +
+      any(
+        'disappear',
+        'vanish',
+        'not exist',
+        'cease to exist',
+        'go extinct',
+        'be erased',
+        'be wiped',
+        'stop existing',
+        'go away',
+      ),
+    needsTarget: true,
+  },
+  {
     id: 'en.threat.death-wish',
     signal: 'threat',
     pattern: any(
@@ -460,6 +479,20 @@ export const EN_RULES: readonly LexiconRule[] = [
       'wicked',
       'shameful',
     ],
+    needsTarget: true,
+  },
+  {
+    id: 'en.derog.danger',
+    signal: 'derogation',
+    pattern: any(
+      any('a ', '') + any('threat', 'danger', 'menace') + ' to',
+      'dangerous',
+      'harmful',
+      'no place',
+      "don't belong",
+      'do not belong',
+      'not welcome',
+    ),
     needsTarget: true,
   },
   {

@@ -171,6 +171,9 @@ export const KK_CYRL_RULES: readonly KazakhRule[] = [
     id: 'kk.threat.death-wish',
     signal: 'threat',
     pattern: any(
+      'жоғалсын',
+      'жоқ болсын',
+      'жоғалу керек',
       'өлсін',
       'өліңдер',
       'өлгендерің жөн',
@@ -281,6 +284,12 @@ export const KK_CYRL_RULES: readonly KazakhRule[] = [
         any('ауру', 'аурулар', 'науқас', 'психикалық ауру', 'қалыпсыз', 'емделсін'),
       'емделсін',
     ),
+  },
+  {
+    id: 'kk.derog.danger',
+    signal: 'derogation',
+    pattern: any('қауіп' + END, 'зиян' + END, 'керегі жоқ', 'орны жоқ', 'қажеті жоқ'),
+    needsTarget: true,
   },
   {
     id: 'kk.derog.propaganda',

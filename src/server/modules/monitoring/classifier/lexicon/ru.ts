@@ -411,6 +411,38 @@ export const RU_RULES: readonly LexiconRule[] = [
     needsTarget: true,
   },
 
+  {
+    id: 'ru.threat.vanish',
+    signal: 'threat',
+    pattern:
+      any(
+        'должны',
+        'должен',
+        'должна',
+        'пусть',
+        'чтоб' + END,
+        'лучше бы',
+        'надо чтобы',
+        'скорей бы',
+      ) +
+      gap(2) +
+      any(
+        'исчезнуть',
+        'исчезли',
+        'исчезнут',
+        'исчезнет',
+        'вымереть',
+        'вымерли',
+        'вымрут',
+        'сгинуть',
+        'сгинули',
+        'сгинут',
+        'не существовать',
+        'их не было',
+      ),
+    needsTarget: true,
+  },
+
   // Insults.
   {
     id: 'ru.insult.abuse',
@@ -523,6 +555,18 @@ export const RU_RULES: readonly LexiconRule[] = [
       any('они', 'такие', 'эти', 'все они') +
       gap(1) +
       any('больные', 'ненормальные', 'психи', 'психически больные', 'нездоровые', 'извращенцы'),
+  },
+  {
+    id: 'ru.derog.danger',
+    signal: 'derogation',
+    words: ['угроза', 'угрозой', 'угрозу', 'опасны', 'опасность', 'опасные', 'вредны', 'вред'],
+    needsTarget: true,
+  },
+  {
+    id: 'ru.derog.not-needed',
+    signal: 'derogation',
+    pattern: any('зачем' + gap(2) + 'нужны', 'не нужны', 'не место', 'нет места'),
+    needsTarget: true,
   },
   { id: 'ru.derog.propaganda', signal: 'derogation', words: ['пропаганд*'], needsTarget: true },
   {
