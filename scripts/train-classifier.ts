@@ -5,6 +5,7 @@
 //   node scripts/train-classifier.ts            train, write the model, print the figures
 //   node scripts/train-classifier.ts --check    train and compare with the committed file
 //
+// The datasets are read from ../shared/datasets/ (QORGAN_DATASETS_DIR overrides it).
 // Deterministic: the same datasets and functional set give a byte-identical model file.
 // ru_toxicity_val.tsv and en_hatecheck_other_targets.csv are evaluation sets and are never
 // read here; neither is the held-out split of the functional set.
@@ -27,7 +28,11 @@ import {
 } from '../src/server/modules/monitoring/classifier/train.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const DATASETS_DIR = path.resolve(REPO_ROOT, '../shared/datasets');
+/** `../shared/datasets/` beside the repository, or QORGAN_DATASETS_DIR when set. */
+export const DATASETS_DIR = path.resolve(
+  REPO_ROOT,
+  process.env.QORGAN_DATASETS_DIR ?? '../shared/datasets',
+);
 export const FUNCTIONAL_SET = path.join(REPO_ROOT, 'test/monitoring/fixtures/functional-set.jsonl');
 export const MODEL_VERSION = 'base-2026-11';
 
