@@ -80,6 +80,12 @@ const FOUND: [string, Signal, string, string][] = [
   ['kk-cyrl', 'derogation', 'Гейлер отбасыға қауіп', 'қауіп'],
   ['kk-latn', 'derogation', 'Geiler otbasyǵa qaýip', 'qaýip'],
   ['en', 'threat', 'Gays should disappear', 'should disappear'],
+  ['ru', 'derogation', 'Казахстан не Европа, никаких геев тут не будет', 'никаких геев'],
+  ['ru', 'derogation', 'Геи — ошибка природы', 'ошибка природы'],
+  ['ru', 'threat', 'Таких детей надо отбирать у лесбиянок', 'детей надо отбирать'],
+  ['kk-cyrl', 'derogation', 'Гейлерге мұнда орын жоқ', 'орын жоқ'],
+  ['kk-latn', 'derogation', 'Geilerge munda oryn joq', 'oryn joq'],
+  ['en', 'threat', 'Take the kids away from those lesbians', 'Take the kids away'],
   ['en', 'derogation', 'Gays are a threat to our children', 'a threat to'],
   ['en', 'threat', 'Hang them all', 'Hang them all'],
   [

@@ -331,6 +331,7 @@ export const EN_RULES: readonly LexiconRule[] = [
         ' ' +
         any('every', 'all', 'them', 'these', 'those', 'the'),
       'round them up',
+      any('take', 'taking', 'took') + gap(2) + any('kids', 'children', 'child') + ' away',
       'belong ' +
         any(
           'in prison',

@@ -201,6 +201,7 @@ export const KK_CYRL_RULES: readonly KazakhRule[] = [
       'мекенжай' + END,
       'жазала' + END,
       'жою ' + MUST,
+      'балалар' + END + gap(1) + 'тартып ал' + END,
       'жазасын беру ' + MUST,
       'сабақ беру ' + MUST,
     ),
@@ -288,7 +289,16 @@ export const KK_CYRL_RULES: readonly KazakhRule[] = [
   {
     id: 'kk.derog.danger',
     signal: 'derogation',
-    pattern: any('қауіп' + END, 'зиян' + END, 'керегі жоқ', 'орны жоқ', 'қажеті жоқ'),
+    pattern: any(
+      'қауіп' + END,
+      'зиян' + END,
+      'керегі жоқ',
+      'орны жоқ',
+      'орын жоқ',
+      'қажеті жоқ',
+      'табиғаттың қатесі',
+      'біздің мәдениет емес',
+    ),
     needsTarget: true,
   },
   {
