@@ -86,6 +86,7 @@ const FOUND: [string, Signal, string, string][] = [
   ['kk-cyrl', 'derogation', 'Гейлерге мұнда орын жоқ', 'орын жоқ'],
   ['kk-latn', 'derogation', 'Geilerge munda oryn joq', 'oryn joq'],
   ['en', 'threat', 'Take the kids away from those lesbians', 'Take the kids away'],
+  ['en', 'derogation', 'Gays are a mistake of nature', 'mistake of nature'],
   ['en', 'derogation', 'Gays are a threat to our children', 'a threat to'],
   ['en', 'threat', 'Hang them all', 'Hang them all'],
   [
