@@ -7,6 +7,7 @@ import {
   createFeatureBuffer,
   extractFeatures,
   featureName,
+  MAX_FEATURE_CHARS,
   type FeatureConfig,
 } from '../../../src/server/modules/monitoring/classifier/features.ts';
 
@@ -83,5 +84,19 @@ describe('features', () => {
     const config: FeatureConfig = { hashBits: 18, minN: 2, maxN: 5, words: true, bigrams: true };
     assert.deepEqual(slots('', config), []);
     assert.deepEqual(slots('!!! ... 🙂🙂', config), []);
+  });
+
+  test('a huge text is read up to MAX_FEATURE_CHARS, with a buffer of bounded size', () => {
+    const config: FeatureConfig = { hashBits: 18, minN: 3, maxN: 5, words: true, bigrams: false };
+    const huge = 'больные люди тут '.repeat(100_000); // 17 units: the limit cuts a word
+    const buffer = createFeatureBuffer(1);
+    const count = extractFeatures(huge, config, buffer);
+    assert.equal(count, slots(huge.slice(0, MAX_FEATURE_CHARS), config).length);
+    assert.ok(buffer.indices.length < MAX_FEATURE_CHARS * 10, String(buffer.indices.length));
+    // A word cut by the limit ends at the limit, like any other word.
+    assert.equal(
+      featureName(huge, buffer, count - 1),
+      huge.slice(0, MAX_FEATURE_CHARS).split(' ').at(-1),
+    );
   });
 });

@@ -48,6 +48,13 @@ const KIND_CHARS = 0;
 const KIND_WORD = 1;
 const KIND_BIGRAM = 2;
 
+/**
+ * The model reads at most this many UTF-16 units of a comment (the lexicon reads all of it).
+ * Training comments are far shorter (the longest about 3,000); the cap keeps the feature
+ * buffer of a pasted book from taking hundreds of megabytes.
+ */
+export const MAX_FEATURE_CHARS = 10_000;
+
 /** The mark shown for a word boundary in a feature's name. */
 export const BOUNDARY_MARK = '␣';
 
@@ -95,9 +102,12 @@ export function extractFeatures(
   config: FeatureConfig,
   buffer: FeatureBuffer,
 ): number {
-  // Upper bound: per word of length L, (L + 2) start positions × n-gram lengths, + 2.
+  const length = Math.min(text.length, MAX_FEATURE_CHARS);
+  // Upper bound: a word of length L gives at most (L + 2) × perPosition n-grams and 2 more
+  // features; the words' lengths add up to at most `length`, and there are at most
+  // (length + 1) / 2 words.
   const perPosition = config.maxN - config.minN + 1;
-  const bound = text.length * (3 * perPosition + 2) + 16;
+  const bound = (2 * length + 1) * perPosition + length + 16;
   if (buffer.indices.length < bound) {
     buffer.indices = new Int32Array(bound);
     buffer.origins = new Int32Array(bound * 2);
@@ -106,7 +116,6 @@ export function extractFeatures(
   const origins = buffer.origins;
   const mask = (1 << config.hashBits) - 1;
   const { minN, maxN } = config;
-  const length = text.length;
   let count = 0;
   let previousWord = 0;
   let previousStart = -1;
@@ -168,11 +177,12 @@ export function featureName(text: string, buffer: FeatureBuffer, k: number): str
   const packed = buffer.origins[2 * k + 1] ?? 0;
   const length = packed >> 2;
   const kind = packed & 3;
+  const limit = Math.min(text.length, MAX_FEATURE_CHARS);
   if (kind === KIND_WORD) return text.slice(start, start + length);
   let name = '';
   let inGap = false;
   for (let q = start; q < start + length; q++) {
-    const word = q >= 0 && q < text.length && isWordCode(text.charCodeAt(q));
+    const word = q >= 0 && q < limit && isWordCode(text.charCodeAt(q));
     if (kind === KIND_CHARS) name += word ? text[q] : BOUNDARY_MARK;
     else if (word) {
       name += text[q];
