@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { HATE_CATEGORIES } from '../../../src/common/monitoring/vocabulary.ts';
 import {
+  parseModel,
   scoreText,
   serialiseModel,
 } from '../../../src/server/modules/monitoring/classifier/model.ts';
@@ -62,5 +63,31 @@ describe('trainModel', () => {
     assert.match(a.version, /^trained-[0-9a-f]{8}$/);
     assert.notEqual(a.version, b.version);
     assert.equal(a.trainedOn, `${inventedExamples().length} examples`);
+  });
+
+  test('an example that is not one is refused, saying which', () => {
+    const good = inventedExamples();
+    const bad = (example: Record<string, unknown>, reason: RegExp) =>
+      assert.throws(
+        () => trainModel([...good, example as never], { features: FEATURES }),
+        (error: unknown) =>
+          error instanceof RangeError &&
+          error.message.startsWith(`Training example ${good.length + 1}:`) &&
+          reason.test(error.message),
+      );
+    bad({ text: 'x', hateful: 'yes', categories: [] }, /hateful is not true or false/);
+    bad(
+      { text: 'x', hateful: true, categories: ['rudeness'] },
+      /"rudeness" is not a hate category/,
+    );
+    bad({ text: 'x', hateful: true, categories: [], weight: -1 }, /weight -1/);
+    bad({ text: 7, hateful: true, categories: [] }, /text is not a string/);
+  });
+
+  test('no examples: a model that flags nothing', () => {
+    const model = trainModel([], { features: FEATURES });
+    const score = scoreText(model, 'we will beat the glorbs');
+    assert.ok(score.hateful < 0.01);
+    assert.deepEqual(parseModel(serialiseModel(model)).biases, model.biases);
   });
 });

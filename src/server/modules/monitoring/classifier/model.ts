@@ -368,7 +368,7 @@ function checkHeader(header: ModelHeader, fail: (why: string) => never): Feature
   if (
     typeof f !== 'object' ||
     f === null ||
-    !integer(f.hashBits, 8, 24) ||
+    !integer(f.hashBits, 8, 22) ||
     !integer(f.minN, 1, 8) ||
     !integer(f.maxN, f.minN ?? 1, 8) ||
     typeof f.words !== 'boolean' ||

@@ -67,6 +67,7 @@ export function trainModel(
   const rate = options.learningRate ?? 0.5;
   const l2 = options.l2 ?? 1e-6;
   const seed = options.seed ?? 1;
+  examples.forEach(checkExample);
   const prepared = examples.map((example) => prepare(example, features));
   const slotCount = 1 << features.hashBits;
   const weights = new Float64Array(slotCount * LABEL_COUNT);
@@ -123,6 +124,20 @@ export function trainModel(
     threshold: options.threshold ?? 0.5,
     trainedOn: options.trainedOn ?? `${examples.length} examples`,
   };
+}
+
+function checkExample(example: TrainingExample, i: number): void {
+  const fail = (why: string) => {
+    throw new RangeError(`Training example ${i + 1}: ${why}`);
+  };
+  if (typeof example.text !== 'string') fail('the text is not a string');
+  if (typeof example.hateful !== 'boolean') fail('hateful is not true or false');
+  if (!Array.isArray(example.categories)) fail('categories is not a list');
+  for (const category of example.categories) {
+    if (!HATE_CATEGORIES.includes(category)) fail(`"${String(category)}" is not a hate category`);
+  }
+  const weight = example.weight ?? 1;
+  if (!Number.isFinite(weight) || weight < 0) fail(`the weight ${weight} is not a number ≥ 0`);
 }
 
 function prepare(example: TrainingExample, features: FeatureConfig): Prepared {
