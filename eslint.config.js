@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'var/', 'src/server/db/types.generated.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'build/', 'var/', 'src/server/db/types.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,7 +9,8 @@
 //
 //   npm run bench -- evidence-upload
 //   QORGAN_BENCH_EVIDENCE_MIB=256 npm run bench -- evidence-upload   (a smaller large file)
-import { fork, spawn } from 'node:child_process';
+import { fork, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { createHash, randomFillSync, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
@@ -40,7 +41,11 @@ const SIZES_MIB = [64, LARGE_MIB];
 /** As in test/helpers/engines.ts (not imported: it loads the database modules). */
 const POSTGRES_URL_VAR = 'QORGAN_TEST_DATABASE_URL';
 
-import type { EvidenceServerReady } from './lib/evidence-upload-server.ts';
+import type { EvidenceUploadSetup } from './lib/evidence-upload-setup.ts';
+
+interface EvidenceServerReady extends EvidenceUploadSetup {
+  url: string;
+}
 
 type Row = Record<string, number | string>;
 
@@ -52,8 +57,13 @@ export async function run(): Promise<{ name: string; results: Row[] }> {
   const fresh = postgresUrl
     ? await (await import('./lib/postgres.ts')).freshPostgresDatabase(postgresUrl)
     : null;
-  const servers = [{ engine: 'pglite', server: await startServer(work, undefined) }];
-  if (fresh) servers.push({ engine: 'postgres', server: await startServer(work, fresh.url) });
+  // The server measured is the one `npm start` runs: the built JavaScript (built in a
+  // process of its own, so the client's memory is not the builder's).
+  buildServer();
+  const servers = [{ engine: 'pglite', server: await startServer(work, 'pglite', undefined) }];
+  if (fresh) {
+    servers.push({ engine: 'postgres', server: await startServer(work, 'postgres', fresh.url) });
+  }
   const results: Row[] = [];
   try {
     for (const mib of SIZES_MIB) {
@@ -81,9 +91,11 @@ export async function run(): Promise<{ name: string; results: Row[] }> {
         await rm(file, { force: true });
       }
       // The ciphertext the server stored is not needed again (its upload area stays).
-      const blobsDir = path.join(work, 'blobs');
-      for (const name of await readdir(blobsDir)) {
-        if (!name.startsWith('.')) await rm(path.join(blobsDir, name), { recursive: true });
+      for (const { engine } of servers) {
+        const blobsDir = path.join(work, `data-${engine}`, 'blobs');
+        for (const name of await readdir(blobsDir)) {
+          if (!name.startsWith('.')) await rm(path.join(blobsDir, name), { recursive: true });
+        }
       }
     }
   } finally {
@@ -340,20 +352,96 @@ async function measureUpload(file: string, server: { ready: EvidenceServerReady;
   };
 }
 
-/** Forks the server process; resolves once it listens and made an incident. */
-function startServer(work: string, databaseUrl: string | undefined) {
-  const child = fork(
-    fileURLToPath(new URL('./lib/evidence-upload-server.ts', import.meta.url)),
-    [work, ...(databaseUrl ? [databaseUrl] : [])],
-    { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+/**
+ * The Node flags `npm start` runs the server with (the `--` words before the script in
+ * package.json's start script), so the bench measures the heap settings a real server
+ * has. QORGAN_BENCH_SERVER_FLAGS overrides them, to compare settings.
+ */
+async function serverNodeFlags(): Promise<string[]> {
+  if (process.env.QORGAN_BENCH_SERVER_FLAGS !== undefined) {
+    return process.env.QORGAN_BENCH_SERVER_FLAGS.split(' ').filter(Boolean);
+  }
+  const manifest = JSON.parse(
+    await readFile(new URL('../package.json', import.meta.url), 'utf8'),
+  ) as { scripts: { start: string } };
+  const words = manifest.scripts.start.split(/\s+/).slice(1);
+  return words.slice(
+    0,
+    words.findIndex((word) => !word.startsWith('--')),
   );
-  return new Promise<{ child: typeof child; ready: EvidenceServerReady; pid: number }>(
-    (resolve, reject) => {
-      child.once('message', (message) =>
-        resolve({ child, ready: message as EvidenceServerReady, pid: child.pid ?? 0 }),
+}
+
+/**
+ * Prepares a data folder (organisation, incident, session) in a setup process, then
+ * starts the real server on it as `npm start` does: `build/cli/main.js serve` with the
+ * start script's Node flags. Resolves once it answers /healthz.
+ */
+async function startServer(work: string, engine: string, databaseUrl: string | undefined) {
+  const dataDir = path.join(work, `data-${engine}`);
+  const env = { ...process.env, DATABASE_URL: databaseUrl ?? '' };
+  const setup = await new Promise<EvidenceUploadSetup>((resolve, reject) => {
+    let sent: EvidenceUploadSetup | undefined;
+    const child = fork(
+      fileURLToPath(new URL('./lib/evidence-upload-setup.ts', import.meta.url)),
+      [dataDir],
+      { env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+    );
+    child.once('message', (message) => (sent = message as EvidenceUploadSetup));
+    child.once('error', reject);
+    // Resolved on exit, not on the message: the server must not open the folder before
+    // the setup has closed it.
+    child.once('exit', (code) =>
+      sent && code === 0 ? resolve(sent) : reject(new Error(`the bench setup exited with ${code}`)),
+    );
+  });
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      ...(await serverNodeFlags()),
+      fileURLToPath(new URL('../build/cli/main.js', import.meta.url)),
+      'serve',
+      '--data',
+      dataDir,
+      '--port',
+      String(port),
+    ],
+    { env, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`))),
+  );
+  for (let ready = false; !ready;) {
+    await Promise.race([new Promise((wait) => setTimeout(wait, 100)), exited]);
+    ready = await fetch(`${url}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+  }
+  return { child, ready: { ...setup, url }, pid: child.pid ?? 0 };
+}
+
+function buildServer(): void {
+  const built = spawnSync(
+    process.execPath,
+    [fileURLToPath(new URL('../scripts/build-server.ts', import.meta.url))],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  if (built.status !== 0) throw new Error(`building the server failed (${built.status})`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
       );
-      child.once('error', reject);
-      child.once('exit', (code) => reject(new Error(`the bench server exited with ${code}`)));
-    },
-  );
+    });
+  });
 }

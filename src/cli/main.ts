@@ -1,32 +1,49 @@
 // The `qorgan` command line. Every command has --help.
 import { Command } from 'commander';
-import { registerAuditCommands } from './commands/audit.ts';
-import { registerCasePdfCommand } from './commands/case-pdf.ts';
-import { registerDemoCommand } from './commands/demo.ts';
-import { registerEvidenceCommands } from './commands/evidence.ts';
-import { registerMigrateCommand } from './commands/migrate.ts';
-import { registerMonitorCommands } from './commands/monitor.ts';
-import { registerOrgCommands } from './commands/org.ts';
-import { registerServeCommand } from './commands/serve.ts';
 
-export function buildCli(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Each command, and how to load it. Only the command being run is loaded: each brings its
+ * own heavy code (the PDF renderer, the demo seeds, the package verifier), and a running
+ * server should not hold the others' in memory. `qorgan`, `qorgan --help` and
+ * `qorgan help` load them all, to list them.
+ */
+const COMMANDS: { name: string; load: () => Promise<Register> }[] = [
+  { name: 'serve', load: async () => (await import('./commands/serve.ts')).registerServeCommand },
+  { name: 'demo', load: async () => (await import('./commands/demo.ts')).registerDemoCommand },
+  {
+    name: 'migrate',
+    load: async () => (await import('./commands/migrate.ts')).registerMigrateCommand,
+  },
+  { name: 'org', load: async () => (await import('./commands/org.ts')).registerOrgCommands },
+  { name: 'audit', load: async () => (await import('./commands/audit.ts')).registerAuditCommands },
+  {
+    name: 'case-pdf',
+    load: async () => (await import('./commands/case-pdf.ts')).registerCasePdfCommand,
+  },
+  {
+    name: 'evidence',
+    load: async () => (await import('./commands/evidence.ts')).registerEvidenceCommands,
+  },
+  {
+    name: 'monitor',
+    load: async () => (await import('./commands/monitor.ts')).registerMonitorCommands,
+  },
+];
+
+export async function buildCli(argv: readonly string[] = process.argv): Promise<Command> {
   const program = new Command('qorgan')
     .description('Qorgan: a self-hosted platform for LGBTIQ human-rights defenders.')
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: false });
-  registerServeCommand(program);
-  registerDemoCommand(program);
-  registerMigrateCommand(program);
-  registerOrgCommands(program);
-  registerAuditCommands(program);
-  registerCasePdfCommand(program);
-  registerEvidenceCommands(program);
-  registerMonitorCommands(program);
+  const requested = COMMANDS.find((command) => command.name === argv[2]);
+  for (const command of requested ? [requested] : COMMANDS) (await command.load())(program);
   return program;
 }
 
 try {
-  await buildCli().parseAsync(process.argv);
+  await (await buildCli()).parseAsync(process.argv);
 } catch (error) {
   console.error(`qorgan: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

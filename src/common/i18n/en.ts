@@ -1,13 +1,11 @@
 // English: the reference catalogue. Its keys define the catalogue; ru and kk must have
 // every one of them (a missing key is a compile error). See index.ts for plurals.
+import { mergeCatalogues } from './feature.ts';
 import { casesEn } from './cases/en.ts';
 import { evidenceEn } from './evidence/en.ts';
 import { recordsEn } from './records/en.ts';
 
-export const en = {
-  ...recordsEn,
-  ...casesEn,
-  ...evidenceEn,
+export const en = mergeCatalogues(recordsEn, casesEn, evidenceEn, {
   'language.label': 'Language',
 
   'common.skipToContent': 'Skip to content',
@@ -616,7 +614,7 @@ export const en = {
   'notifyEmail.invalid': 'Enter a valid e-mail address, such as name@example.org.',
   'notifyEmail.turnedOn': 'E-mail notifications are on: they go to {email}.',
   'notifyEmail.turnedOff': 'E-mail notifications are off. The address was removed.',
-};
+});
 
 export type MessageKey = keyof typeof en;
 

@@ -1,13 +1,11 @@
 // Қазақша каталог. Кілттері en.ts-тегідей; сандар үшін _one және _other пішіндері жеткілікті.
+import { mergeCatalogues } from './feature.ts';
 import type { Messages } from './en.ts';
 import { casesKk } from './cases/kk.ts';
 import { evidenceKk } from './evidence/kk.ts';
 import { recordsKk } from './records/kk.ts';
 
-export const kk: Messages = {
-  ...recordsKk,
-  ...casesKk,
-  ...evidenceKk,
+export const kk: Messages = mergeCatalogues(recordsKk, casesKk, evidenceKk, {
   'language.label': 'Тіл',
 
   'common.skipToContent': 'Мазмұнға өту',
@@ -621,4 +619,4 @@ export const kk: Messages = {
   'notifyEmail.invalid': 'Дұрыс мекенжай енгізіңіз, мысалы name@example.org.',
   'notifyEmail.turnedOn': 'Поштаға хабарландыру қосылды: хаттар {email} мекенжайына барады.',
   'notifyEmail.turnedOff': 'Поштаға хабарландыру өшірілді, мекенжай жойылды.',
-};
+});

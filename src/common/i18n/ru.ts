@@ -1,13 +1,11 @@
 // Русский каталог. Ключи — как в en.ts; для чисел нужны формы _one, _few, _many, _other.
+import { mergeCatalogues } from './feature.ts';
 import type { Messages } from './en.ts';
 import { casesRu } from './cases/ru.ts';
 import { evidenceRu } from './evidence/ru.ts';
 import { recordsRu } from './records/ru.ts';
 
-export const ru: Messages = {
-  ...recordsRu,
-  ...casesRu,
-  ...evidenceRu,
+export const ru: Messages = mergeCatalogues(recordsRu, casesRu, evidenceRu, {
   'language.label': 'Язык',
 
   'common.skipToContent': 'Перейти к содержимому',
@@ -639,4 +637,4 @@ export const ru: Messages = {
   'notifyEmail.invalid': 'Введите правильный адрес, например name@example.org.',
   'notifyEmail.turnedOn': 'Уведомления по почте включены: они приходят на {email}.',
   'notifyEmail.turnedOff': 'Уведомления по почте выключены, адрес удалён.',
-};
+});

@@ -1,6 +1,5 @@
 // Opens the database: PGlite (embedded PostgreSQL in WASM) in the data folder by default,
 // PostgreSQL when a URL is given. Both sit behind one Kysely instance and one schema.
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './types.generated.ts';
@@ -39,6 +38,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 async function openPglite(dir: string | undefined): Promise<Database> {
+  // Loaded only here: a server on PostgreSQL does not carry the embedded database's code.
+  const { PGlite, types: pgliteTypes } = await import('@electric-sql/pglite');
   const pglite = await PGlite.create(dir, {
     parsers: {
       [pgliteTypes.INT8]: (v: string) => Number(v),

@@ -8,7 +8,7 @@
 // into the original's blob; sharp's output is encrypted into the working copy's blob. If
 // either side fails, the other is stopped and both partial blobs are removed by the store.
 import type { Writable } from 'node:stream';
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import { capBytes } from './byte-streams.ts';
 import { encryptIntoBlob, type EncryptedBlob } from './encrypt-into-blob.ts';
@@ -40,7 +40,7 @@ export async function encryptPhotoCopies(options: {
   maxBytes: number;
 }): Promise<PhotoCopies> {
   const { blobs, format, keepOriginal } = options;
-  const stripper = createStripper(format);
+  const stripper = await createStripper(format);
   // Errors reach the working copy's reader through the stream itself.
   stripper.on('error', () => {});
   // The failure to report: a source error, a size cap or sharp's own, never the knock-on
@@ -119,7 +119,9 @@ class Stopped extends Error {
   }
 }
 
-function createStripper(format: PhotoFormat): Sharp {
+async function createStripper(format: PhotoFormat): Promise<Sharp> {
+  // Loaded on the first photo: libvips costs a server that receives none about 10 MB.
+  const { default: sharp } = await import('sharp');
   const image = sharp({
     // Lenient on damaged-but-decodable photos (evidence is often re-saved and cut short):
     // whatever decodes is re-encoded, so leniency never lets metadata through.

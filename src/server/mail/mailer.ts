@@ -1,7 +1,7 @@
 // Outgoing mail, used only for opt-in notifications whose text says nothing about a report
 // (notification-email.ts). Built from config.smtp; with none configured, sending is a
 // no-op that says so once in the log, so an instance without mail still runs its jobs.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { SmtpConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 
@@ -53,12 +53,19 @@ export function createMailer(smtp: SmtpConfig | null, logger: MailLogger): Maile
       close() {},
     };
   }
-  const transport = nodemailer.createTransport(smtp.url);
+  // nodemailer is loaded with the first message, not at start (a server that sends none
+  // does not hold its code).
+  let transport: Promise<Transporter> | undefined;
+  const openTransport = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(smtp.url),
+    ));
   return {
     configured: true,
     async send(message) {
       try {
-        await transport.sendMail({
+        const opened = await openTransport();
+        await opened.sendMail({
           from: smtp.from,
           to: message.to,
           subject: message.subject,
@@ -73,7 +80,7 @@ export function createMailer(smtp: SmtpConfig | null, logger: MailLogger): Maile
       return 'sent';
     },
     close() {
-      transport.close();
+      void transport?.then((opened) => opened.close());
     },
   };
 }

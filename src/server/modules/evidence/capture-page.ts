@@ -9,7 +9,6 @@
 // the parts are sealed like any other evidence.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import sharp from 'sharp';
 import type { createCapture } from '../../../common/api/evidence.ts';
 import { fromB64 } from '../../../common/crypto/encoding.ts';
 import { sodium } from '../../../common/crypto/sodium.ts';
@@ -215,6 +214,8 @@ function checkedUrl(text: string): string {
 }
 
 async function partsOf(page: PageCapture): Promise<Part[]> {
+  // Loaded on the first capture: libvips costs a server that makes none about 10 MB.
+  const { default: sharp } = await import('sharp');
   const screenshot = sharp(page.screenshotPng);
   const meta = await screenshot.metadata();
   const thumbnail = await sharp(page.screenshotPng)
