@@ -79,6 +79,7 @@ let tableSums = new Float64Array(0);
 let tableFirst = new Int32Array(0);
 let tableStamp = new Int32Array(0);
 let generation = 0;
+let slotOf = new Int32Array(0);
 
 export interface ScoreOptions {
   /** Name the top features (default true). Batch scoring that never shows them can skip it. */
@@ -138,7 +139,7 @@ function explain(
   const mask = size - 1;
   const stamp = generation;
   // Locals, not the module's variables: this loop runs for every feature of every comment.
-  // The `as number` reads are in bounds (k < count, at ≤ mask < size).
+  // The `as number` reads are in bounds (k < count, at ≤ mask < size, top holds table slots).
   const indices = buffer.indices;
   const weights = model.weights;
   const unit = (model.scales[0] ?? 0) * value;
@@ -146,33 +147,39 @@ function explain(
   const sumsOf = tableSums;
   const first = tableFirst;
   const stamps = tableStamp;
-  const used: number[] = [];
+  if (slotOf.length < count) slotOf = new Int32Array(count * 2);
+  const atOf = slotOf;
   for (let k = 0; k < count; k++) {
     const index = indices[k] as number;
     let at = (Math.imul(index, 0x9e3779b1) >>> 0) & mask;
     while (stamps[at] === stamp && slots[at] !== index) at = (at + 1) & mask;
     const contribution = (weights[index * LABEL_COUNT] as number) * unit;
+    atOf[k] = at;
     if (stamps[at] !== stamp) {
       stamps[at] = stamp;
       slots[at] = index;
       sumsOf[at] = contribution;
       first[at] = k;
-      used.push(at);
     } else {
       sumsOf[at] = (sumsOf[at] as number) + contribution;
     }
   }
+  // The strongest few, each distinct feature once (at its first occurrence).
   const top: number[] = [];
-  const weightOf = (at: number) => Math.abs(tableSums[at] ?? 0);
-  for (const at of used) {
-    const strength = weightOf(at);
-    if (strength === 0) continue;
-    if (top.length === EXPLAINED_FEATURES && strength <= weightOf(top[top.length - 1] ?? 0))
-      continue;
+  let floor = 0; // the weakest strength in `top` once it is full
+  for (let k = 0; k < count; k++) {
+    const at = atOf[k] as number;
+    if (first[at] !== k) continue;
+    const strength = Math.abs(sumsOf[at] as number);
+    if (strength <= floor || strength === 0) continue;
     let position = top.length;
-    while (position > 0 && weightOf(top[position - 1] ?? 0) < strength) position--;
+    while (position > 0 && Math.abs(sumsOf[top[position - 1] as number] as number) < strength) {
+      position--;
+    }
     top.splice(position, 0, at);
     if (top.length > EXPLAINED_FEATURES) top.length = EXPLAINED_FEATURES;
+    if (top.length === EXPLAINED_FEATURES)
+      floor = Math.abs(sumsOf[top[EXPLAINED_FEATURES - 1] as number] as number);
   }
   return top.map((at) => ({
     feature: featureName(normalised, buffer, tableFirst[at] ?? 0),
