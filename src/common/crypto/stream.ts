@@ -148,3 +148,39 @@ function joinBytes(parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+/**
+ * Cuts a byte stream at the envelope's fixed offsets: first the header, then encrypted
+ * chunks of exactly ENCRYPTED_CHUNK_BYTES (the last may be shorter), however the network
+ * happened to split it.
+ */
+export async function* envelopePieces(
+  body: ReadableStream<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  let size: number = STREAM_HEADER_BYTES;
+  let buffer = new Uint8Array(size);
+  let filled = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      let offset = 0;
+      while (offset < value.length) {
+        const take = Math.min(size - filled, value.length - offset);
+        buffer.set(value.subarray(offset, offset + take), filled);
+        filled += take;
+        offset += take;
+        if (filled === size) {
+          yield buffer;
+          size = ENCRYPTED_CHUNK_BYTES;
+          buffer = new Uint8Array(size);
+          filled = 0;
+        }
+      }
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  if (filled > 0) yield buffer.subarray(0, filled);
+}

@@ -6,7 +6,7 @@
 import {
   createStreamDecryptor,
   DecryptionError,
-  ENCRYPTED_CHUNK_BYTES,
+  envelopePieces,
   fromB64,
   openRecordKey,
   sodium,
@@ -86,40 +86,6 @@ export function openFileKeyOf(item: EvidenceItem, file: EvidenceFile, org: BoxKe
 /** The sealed meta's description of one stored file. */
 export function infoOf(meta: SealedItemMeta, fileId: string): SealedFileInfo | undefined {
   return meta.files.find((f) => f.fileId === fileId);
-}
-
-/**
- * Cuts a byte stream at the envelope's fixed offsets: first the header, then encrypted
- * chunks of exactly ENCRYPTED_CHUNK_BYTES (the last may be shorter), however the network
- * happened to split it.
- */
-async function* envelopePieces(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = body.getReader();
-  let size: number = STREAM_HEADER_BYTES;
-  let buffer = new Uint8Array(size);
-  let filled = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      let offset = 0;
-      while (offset < value.length) {
-        const take = Math.min(size - filled, value.length - offset);
-        buffer.set(value.subarray(offset, offset + take), filled);
-        filled += take;
-        offset += take;
-        if (filled === size) {
-          yield buffer;
-          size = ENCRYPTED_CHUNK_BYTES;
-          buffer = new Uint8Array(size);
-          filled = 0;
-        }
-      }
-    }
-  } finally {
-    reader.releaseLock();
-  }
-  if (filled > 0) yield buffer.subarray(0, filled);
 }
 
 /** What a whole pass over a file found: its plaintext and ciphertext hashes and sizes. */

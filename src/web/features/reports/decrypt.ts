@@ -6,14 +6,13 @@ import {
   createStreamDecryptor,
   DecryptionError,
   decryptFieldText,
-  ENCRYPTED_CHUNK_BYTES,
+  envelopePieces,
   fromB64,
   openRecordKey,
   openSealed,
   openSealedText,
   sealTo,
   sodium,
-  STREAM_HEADER_BYTES,
   toB64,
   type BoxKeyPair,
   type StreamDecryptor,
@@ -98,36 +97,6 @@ export function sealReply(
     sealedForOrg: toB64(sealTo(orgPublicKey, text)),
     sealedForReporter: toB64(sealTo(fromB64(reporterPublicKey), text)),
   };
-}
-
-/**
- * Cuts a byte stream at the envelope's fixed offsets: first the header, then encrypted
- * chunks of exactly ENCRYPTED_CHUNK_BYTES (the last may be shorter), however the network
- * happened to split it.
- */
-async function* envelopePieces(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = body.getReader();
-  let size: number = STREAM_HEADER_BYTES;
-  let buffer = new Uint8Array(size);
-  let filled = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    let offset = 0;
-    while (offset < value.length) {
-      const take = Math.min(size - filled, value.length - offset);
-      buffer.set(value.subarray(offset, offset + take), filled);
-      filled += take;
-      offset += take;
-      if (filled === size) {
-        yield buffer;
-        size = ENCRYPTED_CHUNK_BYTES;
-        buffer = new Uint8Array(size);
-        filled = 0;
-      }
-    }
-  }
-  if (filled > 0) yield buffer.subarray(0, filled);
 }
 
 export interface DecryptedFile {
