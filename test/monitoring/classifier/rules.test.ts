@@ -133,6 +133,8 @@ const NEUTRAL: [string, string][] = [
   ['en', 'Rats in the basement again'],
   ['en', 'The rubbish is collected on Tuesdays'],
   ['en', 'He went out for a fag break'],
+  ['en', 'Gay fans would die for this album'],
+  ['kk-cyrl', 'Концерт жынды болды'],
   ['en', 'I have the flu and feel sick'],
 ];
 

@@ -296,7 +296,26 @@ export const EN_RULES: readonly LexiconRule[] = [
     id: 'en.threat.death-wish',
     signal: 'threat',
     pattern: any(
-      'die',
+      // "die" as a wish, not "I'd die for this song": before punctuation or the end, or a slur.
+      'die(?=\\s*(?:[,.!?]|$))',
+      'die ' +
+        any(
+          'fag',
+          'fags',
+          'faggot',
+          'faggots',
+          'dyke',
+          'dykes',
+          'tranny',
+          'trannies',
+          'queer',
+          'queers',
+          'homo',
+          'homos',
+          'you',
+          'all',
+        ) +
+        '(?!\\p{L})',
       'death to',
       'burn in hell',
       'hope ' + any('they', 'you', 'he', 'she') + ' die' + END,

@@ -8,7 +8,7 @@ import { KK_LATN_RULES, transliterate } from './kk-latn.ts';
 import { RU_RULES } from './ru.ts';
 import type { LexiconRule } from './types.ts';
 
-export const LEXICON_VERSION = '1.5.0';
+export const LEXICON_VERSION = '1.5.1';
 
 // Russian slurs and insults are also typed in Latin letters (`pidor`, `pidoras`).
 const RU_LATN_RULES: readonly LexiconRule[] = RU_RULES.filter(

@@ -228,10 +228,11 @@ export const KK_CYRL_RULES: readonly KazakhRule[] = [
       'жауыз*',
       'албасты*',
       'азғын*',
-      'жынды*',
     ],
   },
 
+  // "Жынды" is also everyday speech ("жынды болды", it was wild): an insult only about the group.
+  { id: 'kk.insult.crazy', signal: 'insult', words: ['жынды*', 'есуас*'], needsTarget: true },
   {
     id: 'kk.derog.sick',
     signal: 'derogation',
