@@ -406,7 +406,10 @@ export const modelStatus = z.strictObject({
       organisationQuality: quality,
       shippedQuality: quality,
       trainingSeconds: z.number(),
-      /** Unreviewed comments labelled again by the new model. */
+      /**
+       * Unreviewed comments labelled again by the model in use after this retrain: a
+       * background job does it, so 0 until the job has run.
+       */
       relabelled: z.number().int().nonnegative(),
     })
     .nullable(),

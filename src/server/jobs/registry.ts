@@ -4,6 +4,7 @@ import { casesCheckContacts } from './definitions/cases-check-contacts.ts';
 import { evidenceIntegrity } from './definitions/evidence-integrity.ts';
 import { evidencePurgeUploads } from './definitions/evidence-purge-uploads.ts';
 import { evidenceTimestamp } from './definitions/evidence-timestamp.ts';
+import { monitoringRelabel } from './definitions/monitoring-relabel.ts';
 import { purgeExpired } from './definitions/purge-expired.ts';
 import { sendNotificationEmail } from './definitions/send-notification-email.ts';
 import type { JobDefinition } from './job-definition.ts';
@@ -16,6 +17,7 @@ export const jobDefinitions: readonly JobDefinition[] = [
   evidenceTimestamp,
   evidenceIntegrity,
   evidencePurgeUploads,
+  monitoringRelabel,
 ];
 
 export const recurringJobs: readonly RecurringJob[] = [

@@ -5,15 +5,16 @@ import type { HateCategory } from '../../../common/monitoring/vocabulary.ts';
 import type { Actor } from '../../../common/policy/permissions.ts';
 import { conflict } from '../../http/errors.ts';
 import { recordEvent } from '../audit/record-event.ts';
+import { enqueue } from '../../jobs/enqueue.ts';
+import { monitoringRelabel } from '../../jobs/definitions/monitoring-relabel.ts';
 import {
   classifierModule,
-  machineLabelOf,
   modelModule,
   rememberModel,
   shippedClassifier,
   type Classifier,
 } from './classifiers.ts';
-import { reviewedExamples, unreviewedPage, updateMachineLabels } from './comments.repository.ts';
+import { reviewedExamples } from './comments.repository.ts';
 import { getModelStatus } from './get-model-status.ts';
 import { saveModel } from './models.repository.ts';
 import type { MonitoringDeps } from './monitoring.deps.ts';
@@ -21,8 +22,6 @@ import { authoriseMonitoring } from './monitoring.policy.ts';
 
 /** One in this many reviewed labels of each kind is held out to compare the models. */
 const HOLD_OUT_EVERY = 5;
-/** Comments labelled again per transaction. */
-const RELABEL_BATCH = 500;
 
 interface Example {
   id: string;
@@ -47,8 +46,9 @@ export interface Quality {
  * trained on the rest, and both it and the shipped model classify the held-out comments
  * (the lexicon layer is the same in both). The organisation model is used for new
  * comments only when its F1 on the held-out labels is at least the shipped model's; it
- * is then trained again on every label. Unreviewed comments are labelled again by
- * whichever model is in use, so the review queue's order follows the new scores.
+ * is then trained again on every label. A background job (monitoring.relabel, enqueued in
+ * the same transaction) then labels the unreviewed comments again with whichever model is
+ * in use, so the review queue's order follows the new scores.
  */
 export async function retrainModel(options: {
   deps: MonitoringDeps;
@@ -127,15 +127,15 @@ export async function retrainModel(options: {
         shippedF1: shippedQuality.f1,
       },
     });
+    await enqueue({
+      db: trx,
+      job: monitoringRelabel,
+      payload: { organisationId: actor.organisationId },
+      dedupeKey: `monitoring.relabel:${actor.organisationId}:${model.version}`,
+      now: deps.now,
+    });
   });
   if (inUse) rememberModel(actor.organisationId, model.version, active);
-
-  figures.relabelled = await relabelUnreviewed(deps, actor.organisationId, active);
-  await deps.db
-    .updateTable('monitoring_models')
-    .set({ figures: JSON.stringify(figures) })
-    .where('organisation_id', '=', actor.organisationId)
-    .execute();
   return getModelStatus({ deps, actor });
 }
 
@@ -160,31 +160,4 @@ export function qualityOn(classifier: Classifier, examples: readonly Example[]):
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   const round = (x: number) => Math.round(x * 10_000) / 10_000;
   return { precision: round(precision), recall: round(recall), f1: round(f1) };
-}
-
-/** Labels the organisation's unreviewed comments again with `classifier`; returns how many. */
-async function relabelUnreviewed(
-  deps: MonitoringDeps,
-  organisationId: string,
-  classifier: Classifier,
-): Promise<number> {
-  let afterId: string | null = null;
-  let count = 0;
-  for (;;) {
-    const page = await unreviewedPage(
-      deps.db,
-      organisationId,
-      classifier.version,
-      afterId,
-      RELABEL_BATCH,
-    );
-    if (page.length === 0) return count;
-    const at = deps.now();
-    await updateMachineLabels(
-      deps.db,
-      page.map((c) => ({ id: c.id, label: machineLabelOf(classifier.classify(c.text), at) })),
-    );
-    count += page.length;
-    afterId = page[page.length - 1]?.id ?? null;
-  }
 }
