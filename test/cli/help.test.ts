@@ -19,6 +19,9 @@ const COMMANDS = [
   ['case-pdf'],
   ['evidence'],
   ['evidence', 'verify'],
+  ['monitor'],
+  ['monitor', 'classify'],
+  ['monitor', 'import'],
 ];
 
 for (const words of COMMANDS) {
@@ -31,7 +34,16 @@ for (const words of COMMANDS) {
 
 test('the top-level help lists every command', async () => {
   const { stdout } = await run(process.execPath, [BIN, '--help']);
-  for (const name of ['serve', 'demo', 'migrate', 'org', 'audit', 'case-pdf', 'evidence'])
+  for (const name of [
+    'serve',
+    'demo',
+    'migrate',
+    'org',
+    'audit',
+    'case-pdf',
+    'evidence',
+    'monitor',
+  ])
     assert.match(stdout, new RegExp(`\\n  ${name}\\b`));
 });
 
