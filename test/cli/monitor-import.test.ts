@@ -4,7 +4,7 @@
 // counts, importing the same file again stores nothing twice, and bad invocations fail
 // with a clear message.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -272,6 +272,62 @@ for (const engine of engines()) {
       const c = await run([pasted, '--item', textItem, '--format', 'text']);
       assert.equal(c.code, 0, c.stderr);
       assert.equal((await commentsOf(textItem)).length, 2);
+    });
+
+    test('Ctrl-C stops between batches: whole batches stay, the import is marked failed', async () => {
+      const item = await newItem();
+      const lines = Array.from({ length: 150_000 }, (_, i) => `придуманный комментарий ${i}`);
+      const big = await file('big.txt', lines.join('\n') + '\n');
+      const child = spawn(
+        process.execPath,
+        [
+          MAIN,
+          'monitor',
+          'import',
+          big,
+          '--item',
+          item,
+          '--format',
+          'text',
+          '--batch',
+          '100',
+          '--data',
+          dir,
+        ],
+        { env, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stdout = '';
+      let stderr = '';
+      let interrupted = false;
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        // Interrupt once a progress line shows comments stored, twice as an impatient
+        // person would: the second must not kill it in the middle of a batch.
+        if (!interrupted && /, [1-9]\d* comments, /.test(stderr)) {
+          interrupted = true;
+          child.kill('SIGINT');
+          setTimeout(() => child.kill('SIGINT'), 20);
+        }
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+      assert.equal(code, 130, stderr);
+      assert.match(stderr, /Interrupted\. Every batch stored so far is complete/);
+      assert.equal(stdout, '');
+      const stored = (await commentsOf(item)).length;
+      assert.ok(stored > 0 && stored < lines.length, `${stored} stored`);
+      assert.equal(stored % 100, 0, 'only whole batches');
+      const database = await open();
+      try {
+        const row = await database.db
+          .selectFrom('monitoring_imports')
+          .select(['status', 'imported'])
+          .where('item_id', '=', item)
+          .executeTakeFirstOrThrow();
+        assert.deepEqual(row, { status: 'failed', imported: stored });
+      } finally {
+        if (engine.engine === 'pglite') await database.close();
+      }
     });
 
     test('bad invocations fail with a clear message and store nothing', async () => {

@@ -105,8 +105,10 @@ async function runImport(file: string, opts: ImportOptions): Promise<void> {
   const onSignal = () => {
     interrupted = true;
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // Every Ctrl-C is caught until the import has stopped, so a second one cannot kill the
+  // process in the middle of a batch's transaction.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const { importComments } = await import('../../server/modules/monitoring/import-comments.ts');
     const csv =
@@ -162,8 +164,8 @@ async function runImport(file: string, opts: ImportOptions): Promise<void> {
     }
     throw error;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    // The signal handlers stay: the command ends with the process, and a late Ctrl-C must
+    // not kill it while the database closes.
     await runtime.close();
   }
 }
