@@ -16,7 +16,19 @@ import {
   type CodedLabel,
 } from './case-file-model.ts';
 import { compareByDate, formatGeneratedAt, formatPartialDate } from './dates.ts';
-import { A4, CONTENT_WIDTH, MARGIN, MUTED, PageFlow, RULE, type Span } from './layout.ts';
+import {
+  A4,
+  CONTENT_WIDTH,
+  INDENT,
+  labelledParagraph,
+  MARGIN,
+  MUTED,
+  PageFlow,
+  RULE,
+  sectionHeading,
+  TYPE_SIZE,
+  type Span,
+} from './layout.ts';
 import { pdfMessage, type PdfMessageKey } from './messages.ts';
 
 export {
@@ -42,9 +54,8 @@ export interface RenderCaseFileOptions {
   timeZone?: string;
 }
 
-const SIZE = { title: 18, subtitle: 13, heading: 13, body: 10, small: 8.5, kind: 8 };
+const SIZE = { ...TYPE_SIZE, kind: 8 };
 const DATE_COLUMN = 112;
-const INDENT = 12;
 
 /** Renders the case file; resolves to the bytes of the PDF. */
 export async function renderCaseFilePdf(options: RenderCaseFileOptions): Promise<Uint8Array> {
@@ -92,22 +103,7 @@ const labels = (values: CodedLabel[]) => values.map((v) => v.label).join(', ');
 
 /** "Label: value", wrapped, indented; nothing when the value is empty. */
 function field(r: Render, key: PdfMessageKey, value: string | undefined, indent = INDENT): void {
-  if (!value || value.trim() === '') return;
-  r.flow.paragraph(
-    [{ text: `${r.t(key)}: `, bold: true, color: MUTED }, { text: value }],
-    SIZE.body,
-    { indent },
-  );
-}
-
-function sectionHeading(r: Render, text: string): void {
-  const { flow } = r;
-  flow.gap(14);
-  // A heading never ends a page alone: keep room for it and two lines below.
-  flow.ensure(SIZE.heading * 1.4 + 6 + 2 * SIZE.body * 1.38);
-  flow.paragraph([{ text, bold: true }], SIZE.heading, { after: 3 });
-  flow.rule();
-  flow.gap(6);
+  labelledParagraph(r.flow, r.t(key), value, indent);
 }
 
 /** The bold first line of an entry, kept on the page with the line after it. */
@@ -160,7 +156,7 @@ function timeline(r: Render): void {
     );
     flow.gap(2);
   };
-  sectionHeading(r, t('timeline'));
+  sectionHeading(r.flow, t('timeline'));
   if (model.timeline.length === 0) return none(r);
   columnHeader();
   flow.onNewPage = () => {
@@ -203,7 +199,7 @@ function personHeading(r: Render, person: CaseFilePerson): Span[] {
 }
 
 function people(r: Render): void {
-  sectionHeading(r, r.t('people'));
+  sectionHeading(r.flow, r.t('people'));
   if (r.model.people.length === 0) return none(r);
   for (const person of r.model.people) {
     entryHeading(r, personHeading(r, person));
@@ -224,7 +220,7 @@ function incidentHeading(r: Render, incident: CaseFileIncident): Span[] {
 }
 
 function incidents(r: Render): void {
-  sectionHeading(r, r.t('incidents'));
+  sectionHeading(r.flow, r.t('incidents'));
   if (r.model.incidents.length === 0) return none(r);
   const sorted = [...r.model.incidents].sort((a, b) => compareByDate(a.date, b.date));
   for (const incident of sorted) {
@@ -251,7 +247,7 @@ function interventionHeading(r: Render, intervention: CaseFileIntervention): Spa
 
 function interventions(r: Render): void {
   const { locale } = r;
-  sectionHeading(r, r.t('interventions'));
+  sectionHeading(r.flow, r.t('interventions'));
   if (r.model.interventions.length === 0) return none(r);
   const sorted = [...r.model.interventions].sort((a, b) =>
     compareByDate(
@@ -273,7 +269,7 @@ function interventions(r: Render): void {
 
 function tasks(r: Render): void {
   const { locale, t } = r;
-  sectionHeading(r, t('tasks'));
+  sectionHeading(r.flow, t('tasks'));
   if (r.model.tasks.length === 0) return none(r);
   for (const task of r.model.tasks) {
     const due = task.due ? formatPartialDate(locale, task.due) : t('noDueDate');
@@ -290,7 +286,7 @@ function tasks(r: Render): void {
 
 function contacts(r: Render): void {
   const { locale, t } = r;
-  sectionHeading(r, t('contacts'));
+  sectionHeading(r.flow, t('contacts'));
   if (r.model.contacts.length === 0) return none(r);
   const sorted = [...r.model.contacts].sort((a, b) =>
     compareByDate({ date: a.date, precision: 'day' }, { date: b.date, precision: 'day' }),

@@ -276,3 +276,33 @@ export class PageFlow {
     });
   }
 }
+
+/** Type sizes of Qorgan's printed documents: the case file and the evidence package summary. */
+export const TYPE_SIZE = { title: 18, subtitle: 13, heading: 13, body: 10, small: 8.5 };
+/** How far a field sits in from its section. */
+export const INDENT = 12;
+
+/** "Label: value", wrapped, indented; nothing when the value is empty. */
+export function labelledParagraph(
+  flow: PageFlow,
+  label: string,
+  value: string | null | undefined,
+  indent = INDENT,
+): void {
+  if (value === null || value === undefined || value.trim() === '') return;
+  flow.paragraph(
+    [{ text: `${label}: `, bold: true, color: MUTED }, { text: value }],
+    TYPE_SIZE.body,
+    { indent },
+  );
+}
+
+/** A section's heading with a rule under it. */
+export function sectionHeading(flow: PageFlow, text: string): void {
+  flow.gap(14);
+  // A heading never ends a page alone: keep room for it and two lines below.
+  flow.ensure(TYPE_SIZE.heading * 1.4 + 6 + 2 * lineHeight(TYPE_SIZE.body));
+  flow.paragraph([{ text, bold: true }], TYPE_SIZE.heading, { after: 3 });
+  flow.rule();
+  flow.gap(6);
+}

@@ -7,7 +7,19 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import type { Locale } from '../../api/accounts.ts';
 import { intlTag } from '../../i18n/index.ts';
-import { A4, CONTENT_WIDTH, MARGIN, MUTED, PageFlow, RULE, type Span } from '../../pdf/layout.ts';
+import {
+  A4,
+  CONTENT_WIDTH,
+  INDENT,
+  labelledParagraph,
+  MARGIN,
+  MUTED,
+  PageFlow,
+  RULE,
+  sectionHeading,
+  TYPE_SIZE,
+  type Span,
+} from '../../pdf/layout.ts';
 import type { PackageItem, PackageManifest } from './manifest.ts';
 import { custodyActionLabel, packageMessage, type PackageMessageKey } from './messages.ts';
 
@@ -20,8 +32,7 @@ export interface RenderSummaryOptions {
   timeZone?: string;
 }
 
-const SIZE = { title: 18, subtitle: 13, heading: 13, body: 10, small: 8.5 };
-const INDENT = 12;
+const SIZE = TYPE_SIZE;
 
 interface Render {
   flow: PageFlow;
@@ -55,7 +66,7 @@ export async function renderPackageSummaryPdf(options: RenderSummaryOptions): Pr
   const flow = new PageFlow(doc, fonts);
   const r: Render = { flow, locale, timeZone: options.timeZone ?? 'UTC', t };
   titleBlock(r, manifest);
-  sectionHeading(r, t('items'));
+  sectionHeading(r.flow, t('items'));
   for (const item of manifest.items) itemBlock(r, item, manifest.items.length);
   howToVerify(r);
   footers(r, manifest.case.reference);
@@ -79,22 +90,8 @@ function field(
   key: PackageMessageKey,
   value: string | null | undefined,
   indent = INDENT,
-) {
-  if (value === null || value === undefined || value.trim() === '') return;
-  r.flow.paragraph(
-    [{ text: `${r.t(key)}: `, bold: true, color: MUTED }, { text: value }],
-    SIZE.body,
-    { indent },
-  );
-}
-
-function sectionHeading(r: Render, text: string): void {
-  const { flow } = r;
-  flow.gap(14);
-  flow.ensure(SIZE.heading * 1.4 + 6 + 2 * SIZE.body * 1.38);
-  flow.paragraph([{ text, bold: true }], SIZE.heading, { after: 3 });
-  flow.rule();
-  flow.gap(6);
+): void {
+  labelledParagraph(r.flow, r.t(key), value, indent);
 }
 
 function subHeading(r: Render, text: string): void {
@@ -289,7 +286,7 @@ function custodyTable(r: Render, item: PackageItem): void {
 
 function howToVerify(r: Render): void {
   const { flow, t } = r;
-  sectionHeading(r, t('howToVerify'));
+  sectionHeading(r.flow, t('howToVerify'));
   for (const key of ['verifyQorgan', 'verifyTools', 'verifyTrust', 'htmlWarning'] as const)
     flow.paragraph([{ text: t(key) }], SIZE.body, { after: 5 });
   flow.paragraph([{ text: t('proves'), bold: true }], SIZE.body, { after: 5 });
