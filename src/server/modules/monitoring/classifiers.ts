@@ -13,8 +13,11 @@ type ClassifierModule = typeof ClassifierIndex;
 export type Classifier = ReturnType<ClassifierModule['loadClassifier']>;
 type ModelModule = typeof ModelFile;
 
-/** Parsed organisation models kept in memory (each a few MB at most). */
-const MAX_CACHED_MODELS = 8;
+/**
+ * Parsed organisation models kept in memory. A model file is a few KB (sparse), but its
+ * weights unpacked are ≈ 6 MB (1.5 million float32), so keep only a few.
+ */
+const MAX_CACHED_MODELS = 4;
 
 let shipped: Promise<Classifier> | undefined;
 const cache = new Map<string, { version: string; classifier: Classifier }>();
