@@ -21,10 +21,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import exifr from 'exifr';
 import type { Browser, Page } from 'playwright-core';
@@ -43,11 +41,9 @@ import { openRecordKey, TEST_KDF } from '../src/common/crypto/keys.ts';
 import { loadSodium } from '../src/common/crypto/sodium.ts';
 import { decryptBytes } from '../src/common/crypto/stream.ts';
 import { DETAILS_CONTEXT, fileMeta, reportDetails } from '../src/common/intake/report.ts';
-import { buildApp } from '../src/server/app.ts';
 import { FsBlobStore } from '../src/server/blobs/fs-blob-store.ts';
 import { defaultConfig, type AppConfig } from '../src/server/config.ts';
 import type { Database } from '../src/server/db/client.ts';
-import { createLogger } from '../src/server/logger.ts';
 import { openRuntime } from '../src/server/runtime.ts';
 import { instanceSecretsFrom, type InstanceSecrets } from '../src/server/secrets.ts';
 import { engines, type EngineCase } from '../test/helpers/engines.ts';
@@ -66,6 +62,7 @@ import {
   type Hit,
   type Needle,
 } from './helpers/canary-scan.ts';
+import { listenWithLogInMemory } from './helpers/listening-app.ts';
 
 // Every canary text is short (well under 1.5 KB per field and per file): PostgreSQL
 // compresses (pglz) a value over about 2 KB when it stores it, and a compressed plaintext
@@ -185,13 +182,6 @@ const INTAKE_LIMITS: Partial<AppConfig> = { kdf: TEST_KDF, authHash: TEST_KDF };
 
 async function startStack(engine: EngineCase): Promise<Stack> {
   await loadSodium();
-  const logLines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
   let database: Database & { url?: string };
   let secrets: InstanceSecrets;
   let config: AppConfig;
@@ -212,33 +202,16 @@ async function startStack(engine: EngineCase): Promise<Stack> {
     secrets = instanceSecretsFrom(new Uint8Array(randomBytes(32)));
     config = defaultConfig(INTAKE_LIMITS);
   }
-  const app = await buildApp({
-    config,
-    database,
-    secrets,
-    blobs,
-    logger: createLogger({ level: 'debug', destination }),
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as AddressInfo;
-  const t: TestApp = {
-    app,
-    database,
-    secrets,
-    config,
-    clock: { now: () => new Date(), advance: () => undefined },
-    blobs,
-    close: () => app.close(),
-  };
+  const { t, origin, logLines } = await listenWithLogInMemory({ database, secrets, config, blobs });
   return {
     t,
-    origin: `http://127.0.0.1:${port}`,
+    origin,
     logLines,
     blobRoot: blobs.root,
     dataDir,
     databaseUrl: database.url ?? null,
     folders,
-    stopServer: () => app.close(),
+    stopServer: () => t.app.close(),
     closeDatabase: () => database.close(),
   };
 }

@@ -5,10 +5,8 @@
 // as an independent check of what the browser stored.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { evidenceItem, evidenceList, type EvidenceItem } from '../../src/common/api/evidence.ts';
@@ -23,16 +21,15 @@ import {
   type SealedItemMeta,
 } from '../../src/common/evidence/item-crypto.ts';
 import type { EvidenceFileRole } from '../../src/common/evidence/vocabulary.ts';
-import { buildApp } from '../../src/server/app.ts';
 import { FsBlobStore } from '../../src/server/blobs/fs-blob-store.ts';
 import { defaultConfig, type AppConfig } from '../../src/server/config.ts';
-import { createLogger } from '../../src/server/logger.ts';
 import { instanceSecretsFrom } from '../../src/server/secrets.ts';
 import type { EngineCase } from '../../test/helpers/engines.ts';
 import type { TestMember } from '../../test/helpers/factories.ts';
 import { call } from '../../test/helpers/http.ts';
 import type { TestApp } from '../../test/helpers/test-app.ts';
 import type { TestTsa } from '../../test/helpers/test-tsa.ts';
+import { listenWithLogInMemory } from './listening-app.ts';
 
 export interface EvidenceStack {
   t: TestApp;
@@ -57,13 +54,6 @@ export async function startEvidenceStack(
   options: StackOptions = {},
 ): Promise<EvidenceStack> {
   await loadSodium();
-  const logLines: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
   const database = await engine.open();
   const folder = await mkdtemp(path.join(tmpdir(), 'qorgan-e2e-evidence-blobs-'));
   const blobs = await new FsBlobStore(path.join(folder, 'blobs')).init();
@@ -80,33 +70,15 @@ export async function startEvidenceStack(
     },
   };
   const secrets = instanceSecretsFrom(new Uint8Array(randomBytes(32)));
-  const app = await buildApp({
-    config,
-    database,
-    secrets,
-    blobs,
-    logger: createLogger({ level: 'debug', destination }),
-  });
-  await app.ready();
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as AddressInfo;
-  const t: TestApp = {
-    app,
-    database,
-    secrets,
-    config,
-    clock: { now: () => new Date(), advance: () => undefined },
-    blobs,
-    close: () => app.close(),
-  };
+  const { t, origin, logLines } = await listenWithLogInMemory({ database, secrets, config, blobs });
   return {
     t,
-    origin: `http://127.0.0.1:${port}`,
+    origin,
     logLines,
     blobRoot: blobs.root,
     databaseUrl: database.url ?? null,
     close: async () => {
-      await app.close();
+      await t.app.close();
       await database.close();
       await rm(folder, { recursive: true, force: true });
     },
