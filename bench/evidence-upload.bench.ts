@@ -1,9 +1,11 @@
 // Throughput and memory of an evidence upload: a file (64 MiB, then 1 GiB, generated into
 // a temp file and deleted afterwards) encrypted, hashed and sent by the upload client
-// (src/common/evidence/upload-client.ts) to a real server in a separate process over
-// loopback HTTP, which streams it to its blob store, hashing and fsyncing each segment,
-// then the commit. Compared with the floor measured on the same machine and file:
-// `sha256sum` of the file plus one raw libsodium secretstream pass over it in this Node.
+// (src/common/evidence/upload-client.ts, in this process) over loopback HTTP to the real
+// server as `npm start` runs it (build/cli/main.js serve, with the start script's Node
+// flags, on a data folder prepared by bench/lib/evidence-upload-setup.ts), which streams
+// it to its blob store, hashing and fsyncing each segment, then the commit. Compared with
+// the floor measured on the same machine and file (bench/lib/evidence-floor.ts, in a
+// process of its own): `sha256sum` of the file plus one raw libsodium secretstream pass.
 // Peak RSS is sampled every 20 ms for the client (this process) and the server (its
 // /proc/<pid>/status VmRSS), per file size, to show memory stays flat.
 //
@@ -12,15 +14,12 @@
 import { fork, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createHash, randomFillSync, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sodiumModule from 'libsodium-wrappers-sumo';
 import { fromB64, toB64 } from '../src/common/crypto/encoding.ts';
 import { loadSodium } from '../src/common/crypto/sodium.ts';
-import { CHUNK_BYTES } from '../src/common/crypto/stream.ts';
 import {
   encodeHashManifest,
   hashManifestDigest,
@@ -134,61 +133,23 @@ async function writeRandomFile(file: string, bytes: number): Promise<void> {
   }
 }
 
-/** The floor: sha256sum of the file, plus one raw secretstream pass over it here. */
+/**
+ * The floor, measured in a process of its own (bench/lib/evidence-floor.ts) so that its
+ * reads do not count in the client's memory: sha256sum of the file, plus one raw
+ * secretstream pass over it.
+ */
 async function measureFloor(file: string, bytes: number) {
-  // Read once first, so both the floor and the upload find the file in the page cache.
-  for await (const _chunk of createReadStream(file, { highWaterMark: 8 * MIB })) void _chunk;
-  let start = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn('sha256sum', [file], { stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`sha256sum ${code}`))));
-  });
-  const sha256sumSeconds = (performance.now() - start) / 1000;
-
-  await sodiumModule.ready;
-  const s = sodiumModule;
-  start = performance.now();
-  const state = s.crypto_secretstream_xchacha20poly1305_init_push(
-    s.crypto_secretstream_xchacha20poly1305_keygen(),
-  ).state;
-  let done = 0;
-  let piece = new Uint8Array(CHUNK_BYTES);
-  let filled = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
-    const bytesIn = chunk as Buffer;
-    let from = 0;
-    while (from < bytesIn.byteLength) {
-      const take = Math.min(CHUNK_BYTES - filled, bytesIn.byteLength - from);
-      piece.set(bytesIn.subarray(from, from + take), filled);
-      filled += take;
-      from += take;
-      if (filled === CHUNK_BYTES) {
-        done += filled;
-        s.crypto_secretstream_xchacha20poly1305_push(
-          state,
-          piece,
-          null,
-          done === bytes
-            ? s.crypto_secretstream_xchacha20poly1305_TAG_FINAL
-            : s.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE,
-        );
-        piece = new Uint8Array(CHUNK_BYTES);
-        filled = 0;
-      }
-    }
-  }
-  if (filled > 0) {
-    s.crypto_secretstream_xchacha20poly1305_push(
-      state,
-      piece.subarray(0, filled),
-      null,
-      s.crypto_secretstream_xchacha20poly1305_TAG_FINAL,
-    );
-  }
-  const secretstreamSeconds = (performance.now() - start) / 1000;
-  const seconds = sha256sumSeconds + secretstreamSeconds;
-  return { sha256sumSeconds, secretstreamSeconds, mbPerSecond: bytes / 1e6 / seconds };
+  const child = spawnSync(
+    process.execPath,
+    [fileURLToPath(new URL('./lib/evidence-floor.ts', import.meta.url)), file, String(bytes)],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (child.status !== 0) throw new Error(`the floor measurement failed (${child.status})`);
+  return JSON.parse(child.stdout) as {
+    sha256sumSeconds: number;
+    secretstreamSeconds: number;
+    mbPerSecond: number;
+  };
 }
 
 /**
