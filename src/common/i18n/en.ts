@@ -3,9 +3,10 @@
 import { mergeCatalogues } from './feature.ts';
 import { casesEn } from './cases/en.ts';
 import { evidenceEn } from './evidence/en.ts';
+import { monitoringEn } from './monitoring/en.ts';
 import { recordsEn } from './records/en.ts';
 
-export const en = mergeCatalogues(recordsEn, casesEn, evidenceEn, {
+export const en = mergeCatalogues(recordsEn, casesEn, evidenceEn, monitoringEn, {
   'language.label': 'Language',
 
   'common.skipToContent': 'Skip to content',

@@ -3,9 +3,10 @@ import { mergeCatalogues } from './feature.ts';
 import type { Messages } from './en.ts';
 import { casesKk } from './cases/kk.ts';
 import { evidenceKk } from './evidence/kk.ts';
+import { monitoringKk } from './monitoring/kk.ts';
 import { recordsKk } from './records/kk.ts';
 
-export const kk: Messages = mergeCatalogues(recordsKk, casesKk, evidenceKk, {
+export const kk: Messages = mergeCatalogues(recordsKk, casesKk, evidenceKk, monitoringKk, {
   'language.label': 'Тіл',
 
   'common.skipToContent': 'Мазмұнға өту',

@@ -3,9 +3,10 @@ import { mergeCatalogues } from './feature.ts';
 import type { Messages } from './en.ts';
 import { casesRu } from './cases/ru.ts';
 import { evidenceRu } from './evidence/ru.ts';
+import { monitoringRu } from './monitoring/ru.ts';
 import { recordsRu } from './records/ru.ts';
 
-export const ru: Messages = mergeCatalogues(recordsRu, casesRu, evidenceRu, {
+export const ru: Messages = mergeCatalogues(recordsRu, casesRu, evidenceRu, monitoringRu, {
   'language.label': 'Язык',
 
   'common.skipToContent': 'Перейти к содержимому',

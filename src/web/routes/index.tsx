@@ -13,6 +13,7 @@ import { ReportsInboxPage } from '../features/reports/ReportsInboxPage.tsx';
 import { CASES_ROUTES } from '../features/cases/routes.ts';
 import { RECORDS_ROUTES } from '../features/records/routes.ts';
 import { EVIDENCE_ROUTES } from '../features/evidence/routes.ts';
+import { MONITORING_ROUTES } from '../features/monitoring/routes.ts';
 import type { AppRoute } from './app-route.ts';
 
 export type { AppRoute } from './app-route.ts';
@@ -36,6 +37,7 @@ export const NAV_ROUTES: AppRoute[] = [
   ...CASES_ROUTES,
   ...RECORDS_ROUTES,
   ...EVIDENCE_ROUTES,
+  ...MONITORING_ROUTES,
   {
     path: '/app/notifications',
     hidden: true,
