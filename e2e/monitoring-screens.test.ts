@@ -11,7 +11,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { comment as commentSchema, counts as countsSchema } from '../src/common/api/monitoring.ts';
+import {
+  comment as commentSchema,
+  commentList,
+  counts as countsSchema,
+  modelStatus,
+} from '../src/common/api/monitoring.ts';
 import type { Locale } from '../src/common/api/accounts.ts';
 import { translate, type TranslationKey } from '../src/common/i18n/index.ts';
 import { engines } from '../test/helpers/engines.ts';
@@ -60,6 +65,32 @@ async function apiComment(t: TestApp, member: TestMember, id: string) {
   const res = await call(t, 'GET', `/api/monitoring/comments/${id}`, { cookie: member.cookie });
   assert.equal(res.statusCode, 200, res.body);
   return commentSchema.parse((res.json() as { comment: unknown }).comment);
+}
+
+async function apiComments(t: TestApp, member: TestMember, itemId: string) {
+  const res = await call(t, 'GET', `/api/monitoring/comments?itemId=${itemId}&limit=500`, {
+    cookie: member.cookie,
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  return commentList.parse(res.json()).comments;
+}
+
+async function apiImportText(t: TestApp, member: TestMember, itemId: string, text: string) {
+  const res = await call(t, 'POST', `/api/monitoring/items/${itemId}/imports?format=text`, {
+    cookie: member.cookie,
+    headers: { 'content-type': 'application/octet-stream' },
+    payload: Buffer.from(text),
+  });
+  assert.equal(res.statusCode, 201, res.body);
+}
+
+async function apiItem(t: TestApp, member: TestMember, title: string): Promise<string> {
+  const res = await call(t, 'POST', '/api/monitoring/items', {
+    cookie: member.cookie,
+    payload: { platform: 'youtube', url: 'https://www.youtube.com/watch?v=example', title },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  return (res.json() as { id: string }).id;
 }
 
 const figure = (page: Page, testId: string) =>
@@ -182,6 +213,19 @@ describe('monitoring screens', { skip }, () => {
       .getByRole('columnheader', { name: tr('monitoring.counts.confirmed') })
       .waitFor();
     assert.equal(await page.getByTestId('monitoring-comment').count(), 5);
+    // A rule's span is marked in the verbatim text, which stays whole.
+    const listed = await apiComments(t, monitor, itemId);
+    const matched = listed.find((c) => c.machine.evidence.rules.length > 0);
+    assert.ok(matched, 'control: a rule matched one of the pasted comments');
+    const rule = matched.machine.evidence.rules[0];
+    assert.ok(rule);
+    const row = page.getByTestId('monitoring-comment').filter({ hasText: matched.text });
+    assert.equal(await row.locator('.monitoring-verbatim').textContent(), matched.text);
+    assert.ok(
+      (await row.locator('mark').allTextContents()).some((m) =>
+        m.includes(matched.text.slice(rule.start, rule.end)),
+      ),
+    );
     await screen(watch, page, 'item with counts and comments');
 
     // ---- review two comments from the keyboard ----
@@ -287,6 +331,78 @@ describe('monitoring screens', { skip }, () => {
       await screen(watch, page, `review ${locale}`);
     }
 
+    assert.deepEqual(watch.problems, []);
+    await context.close();
+  });
+  test('retrain from the reviewed labels shows the figures the server answers', async () => {
+    const watch = new ScreenWatch(origin);
+    const org = await createOrganisation(t, 'Алаң');
+    const monitor = await addMember(t, org, 'monitor');
+    const itemId = await apiItem(t, monitor, 'Репортаж о марше');
+    // Invented: one group of hostile lines and one of ordinary talk, labelled by group.
+    const hostile = Array.from({ length: 24 }, (_, i) => `Таких надо гнать из страны, всех ${i}`);
+    const ordinary = Array.from({ length: 24 }, (_, i) => `Хороший репортаж, спасибо ${i}`);
+    await apiImportText(t, monitor, itemId, [...hostile, ...ordinary].join('\n'));
+    for (const c of await apiComments(t, monitor, itemId)) {
+      const hateful = hostile.includes(c.text);
+      const res = await call(t, 'POST', `/api/monitoring/comments/${c.id}/reviews`, {
+        cookie: monitor.cookie,
+        payload: { hateful, categories: hateful ? ['insult'] : [] },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+    }
+
+    const context = await watch.context(browser);
+    const page = await context.newPage();
+    const tr = labels('kk');
+    await signIn(page, origin, monitor, 'kk', 'Алаң');
+    await inApp(page, `/app/monitoring/review?itemId=${itemId}`);
+    await page.getByRole('heading', { name: tr('monitoring.review.title'), level: 1 }).waitFor();
+    await page.getByTestId('review-done').waitFor();
+    await page.getByRole('button', { name: tr('monitoring.model.retrain') }).click();
+    const shown = page.getByTestId('retrain-result');
+    await shown.waitFor({ timeout: 120_000 });
+    const res = await call(t, 'GET', '/api/monitoring/model', { cookie: monitor.cookie });
+    const status = modelStatus.parse(res.json());
+    const trained = status.organisationModel;
+    assert.ok(trained, 'the server kept the retrain');
+    assert.equal(trained.examples, 48);
+    assert.equal(
+      await shown.textContent(),
+      `${tr('monitoring.model.result', {
+        examples: trained.examples,
+        seconds: trained.trainingSeconds.toFixed(1),
+        heldOut: trained.heldOut,
+        ours: trained.organisationQuality.f1.toFixed(2),
+        shipped: trained.shippedQuality.f1.toFixed(2),
+      })} ${tr(trained.inUse ? 'monitoring.model.inUse' : 'monitoring.model.notInUse')}`,
+    );
+    await page
+      .getByTestId('model-status')
+      .getByText(tr('monitoring.model.status', { version: status.activeVersion, count: 48 }))
+      .waitFor();
+    await screen(watch, page, 'retrained kk');
+    assert.deepEqual(watch.problems, []);
+    await context.close();
+  });
+
+  test('a case worker reads monitoring but cannot import or review', async () => {
+    const watch = new ScreenWatch(origin);
+    const org = await createOrganisation(t, 'Сенім');
+    const worker = await addMember(t, org, 'case_worker');
+    const itemId = await apiItem(t, org.admin, 'Пост о прайде');
+    await apiImportText(t, org.admin, itemId, 'Первый комментарий\nВторой комментарий');
+    const context = await watch.context(browser);
+    const page = await context.newPage();
+    const tr = labels('ru');
+    await signIn(page, origin, worker, 'ru', 'Сенім');
+    await navTo(page, 'ru', tr('nav.monitoring'));
+    await page.getByRole('link', { name: 'Пост о прайде' }).click();
+    await page.getByRole('heading', { name: 'Пост о прайде', level: 1 }).waitFor();
+    await page.getByTestId('total-comments').getByText('2', { exact: true }).waitFor();
+    assert.equal(await page.getByRole('form', { name: tr('monitoring.import.title') }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: tr('monitoring.item.review') }).count(), 0);
+    await screen(watch, page, 'item read-only ru');
     assert.deepEqual(watch.problems, []);
     await context.close();
   });

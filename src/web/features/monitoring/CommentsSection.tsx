@@ -7,6 +7,7 @@ import { SelectField } from '../../components/fields.tsx';
 import { Alert, Busy } from '../../components/ui.tsx';
 import { errorText } from '../../lib/errors.ts';
 import { monitoringApi, type Comment, type CommentFilters, type Scope } from './api.ts';
+import { Highlighted } from './Highlighted.tsx';
 import { hatefulLabel, scoreText } from './shared.tsx';
 
 export function CommentsSection({
@@ -152,7 +153,7 @@ function CommentRow({ comment }: { comment: Comment }) {
   return (
     <li className="monitoring-row monitoring-comment" data-testid="monitoring-comment">
       <p className="monitoring-verbatim" lang={comment.language.slice(0, 2)}>
-        {comment.text}
+        <Highlighted text={comment.text} rules={machine.evidence.rules} />
       </p>
       <p className="muted">
         {comment.author ?? t('monitoring.comment.anonymous')} ·{' '}

@@ -146,10 +146,13 @@ export function ReviewPage() {
       if (
         target instanceof HTMLInputElement ||
         target instanceof HTMLTextAreaElement ||
-        target instanceof HTMLSelectElement
+        target instanceof HTMLSelectElement ||
+        target instanceof HTMLAnchorElement
       ) {
         return;
       }
+      // A focused button elsewhere on the page (retrain) keeps its own Enter.
+      if (target instanceof HTMLButtonElement && !target.closest('.monitoring-review')) return;
       const key = event.key.toLowerCase();
       const index = Number(key) - 1;
       if (key === 'y') chooseHateful();
