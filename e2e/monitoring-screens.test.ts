@@ -9,6 +9,7 @@
 // Every screen: no request to another origin, no console error, no sideways scroll, no
 // inline style, no serious accessibility violation.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -22,10 +23,11 @@ import { translate, type TranslationKey } from '../src/common/i18n/index.ts';
 import { engines } from '../test/helpers/engines.ts';
 import { addMember, createOrganisation, type TestMember } from '../test/helpers/factories.ts';
 import { call } from '../test/helpers/http.ts';
+import { createTestIncident } from '../test/helpers/records.ts';
 import { createTestApp, type TestApp } from '../test/helpers/test-app.ts';
 import { browserSkip, launchBrowser } from './helpers/browser.ts';
 import { inApp, signIn } from './helpers/cases.ts';
-import { overflowing } from './helpers/evidence.ts';
+import { listItems, openItemInNode, overflowing } from './helpers/evidence.ts';
 import { ScreenWatch } from './helpers/records.ts';
 
 const skip = browserSkip();
@@ -386,7 +388,7 @@ describe('monitoring screens', { skip }, () => {
     await context.close();
   });
 
-  test('a case worker reads monitoring but cannot import or review', async () => {
+  test('a case worker reads monitoring, cannot import or review, and seals a comment as evidence', async () => {
     const watch = new ScreenWatch(origin);
     const org = await createOrganisation(t, 'Сенім');
     const worker = await addMember(t, org, 'case_worker');
@@ -403,6 +405,37 @@ describe('monitoring screens', { skip }, () => {
     assert.equal(await page.getByRole('form', { name: tr('monitoring.import.title') }).count(), 0);
     assert.equal(await page.getByRole('link', { name: tr('monitoring.item.review') }).count(), 0);
     await screen(watch, page, 'item read-only ru');
+
+    // ---- from a comment to an incident's evidence ----
+    const incident = await createTestIncident(t, org);
+    const [target] = (await apiComments(t, org.admin, itemId)).filter(
+      (c) => c.text === 'Второй комментарий',
+    );
+    assert.ok(target);
+    const row = page.getByTestId('monitoring-comment').filter({ hasText: 'Второй комментарий' });
+    await row.getByRole('button', { name: tr('monitoring.evidence.add') }).click();
+    const form = row.getByRole('form', { name: tr('monitoring.evidence.add') });
+    await form
+      .getByLabel(tr('monitoring.evidence.incident'))
+      .selectOption({ label: incident.reference });
+    await screen(watch, page, 'comment to evidence ru');
+    await form.getByRole('button', { name: tr('monitoring.evidence.submit') }).click();
+    await row.getByTestId('evidence-added').waitFor({ timeout: 60_000 });
+
+    // What the incident holds opens, in Node, to the comment's record and its hash.
+    const { items } = await listItems(t, worker, { incidentId: incident.id });
+    assert.equal(items.length, 1);
+    const [sealed] = items;
+    assert.ok(sealed);
+    const opened = await openItemInNode(t, worker, org.orgKeyPair, sealed);
+    const file = JSON.parse((opened.files.get('original') ?? Buffer.alloc(0)).toString('utf8')) as {
+      sha256: string;
+      verbatimRecord: string;
+    };
+    assert.equal(file.sha256, target.sha256);
+    assert.equal(createHash('sha256').update(file.verbatimRecord).digest('hex'), target.sha256);
+    assert.equal((JSON.parse(file.verbatimRecord) as { text: string }).text, 'Второй комментарий');
+    assert.match(opened.meta.description, /Второй комментарий/);
     assert.deepEqual(watch.problems, []);
     await context.close();
   });

@@ -193,4 +193,17 @@ export const monitoringRu: FeatureMessages<typeof monitoringEn> = {
   'monitoring.model.inUse': 'Теперь новые комментарии размечает наша модель.',
   'monitoring.model.notInUse':
     'Остаётся поставляемая модель: наша справилась хуже на отложенных метках.',
+
+  'monitoring.evidence.add': 'Добавить в доказательства инцидента',
+  'monitoring.evidence.incident': 'Инцидент',
+  'monitoring.evidence.hint':
+    'Дословная запись комментария и её SHA-256 добавляются в доказательства инцидента, зашифрованные в этом браузере.',
+  'monitoring.evidence.submit': 'Добавить как доказательство',
+  'monitoring.evidence.sealing': 'Шифруем и загружаем…',
+  'monitoring.evidence.added': 'Добавлено в доказательства инцидента.',
+  'monitoring.evidence.open': 'Открыть доказательство',
+  'monitoring.evidence.noIncidents': 'Инцидентов пока нет.',
+  'monitoring.evidence.hashMismatch':
+    'Запись комментария не совпадает с его SHA-256: она не добавлена. Сообщите администратору.',
+  'monitoring.evidence.itemTitle': 'Комментарий в сети, автор {author}',
 };

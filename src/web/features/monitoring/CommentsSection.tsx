@@ -9,6 +9,7 @@ import { errorText } from '../../lib/errors.ts';
 import { monitoringApi, type Comment, type CommentFilters, type Scope } from './api.ts';
 import { Highlighted } from './Highlighted.tsx';
 import { hatefulLabel, scoreText } from './shared.tsx';
+import { ToEvidence, useCanSealComments } from './ToEvidence.tsx';
 
 export function CommentsSection({
   scope,
@@ -149,6 +150,7 @@ export function CommentsSection({
 
 function CommentRow({ comment }: { comment: Comment }) {
   const { t, dateTime } = useI18n();
+  const canSeal = useCanSealComments();
   const { machine, confirmed } = comment;
   return (
     <li className="monitoring-row monitoring-comment" data-testid="monitoring-comment">
@@ -203,6 +205,7 @@ function CommentRow({ comment }: { comment: Comment }) {
           </span>
         )}
       </p>
+      {canSeal ? <ToEvidence comment={comment} /> : null}
     </li>
   );
 }
