@@ -95,6 +95,11 @@ async function apiItem(t: TestApp, member: TestMember, title: string): Promise<s
   return (res.json() as { id: string }).id;
 }
 
+async function apiItemCampaign(t: TestApp, member: TestMember, itemId: string) {
+  const res = await call(t, 'GET', `/api/monitoring/items/${itemId}`, { cookie: member.cookie });
+  return (res.json() as { campaignId: string | null }).campaignId;
+}
+
 const figure = (page: Page, testId: string) =>
   page
     .getByTestId(testId)
@@ -306,6 +311,26 @@ describe('monitoring screens', { skip }, () => {
     ]);
     await page.getByTestId('total-comments').getByText('7', { exact: true }).waitFor();
     await screen(watch, page, 'CSV imported');
+
+    // ---- the campaign: its counts over its items, the same figures ----
+    await navTo(page, 'en', tr('nav.monitoring'));
+    await page.getByRole('link', { name: 'Реакции на видео с поцелуем' }).click();
+    await page
+      .getByRole('heading', {
+        name: tr('monitoring.itemsOfCampaign', { name: 'Реакции на видео с поцелуем' }),
+      })
+      .waitFor();
+    await page.getByTestId('total-comments').getByText('7', { exact: true }).waitFor();
+    assert.equal(await figure(page, 'total-reviewed'), 2);
+    assert.equal(await figure(page, 'total-confirmed'), 1);
+    assert.equal(
+      await page.getByRole('link', { name: tr('monitoring.export.counts') }).getAttribute('href'),
+      `/api/monitoring/exports/counts.csv?campaignId=${
+        (await apiItemCampaign(t, monitor, itemId)) ?? ''
+      }`,
+    );
+    await page.getByRole('link', { name: tr('monitoring.reviewCampaign') }).waitFor();
+    await screen(watch, page, 'campaign with counts');
 
     // ---- Russian and Kazakh ----
     for (const locale of ['ru', 'kk'] as const) {

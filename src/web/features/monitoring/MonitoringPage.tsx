@@ -3,28 +3,48 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { MONITORED_PLATFORMS } from '../../../common/monitoring/vocabulary.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { Link, navigate, usePath } from '../../app/router.tsx';
+import { Link, navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/fields.tsx';
 import { Alert, Busy, Page } from '../../components/ui.tsx';
 import { errorText, fieldIssue } from '../../lib/errors.ts';
-import { monitoringApi, type Campaign, type MonitoredItem } from './api.ts';
-import { dateToIso, itemHref, platformLabel, itemTitle, reviewHref, tallyText } from './shared.tsx';
+import {
+  exportLinks,
+  monitoringApi,
+  type Campaign,
+  type Counts,
+  type MonitoredItem,
+} from './api.ts';
+import { CountsSection } from './CountsSection.tsx';
+import {
+  dateToIso,
+  itemHref,
+  platformLabel,
+  itemTitle,
+  reviewHref,
+  tallyText,
+  useSearch,
+} from './shared.tsx';
 import './monitoring.css';
 
 export function MonitoringPage() {
   const { t } = useI18n();
   const session = useSession();
-  usePath();
-  const campaignId = new URLSearchParams(window.location.search).get('campaign') ?? undefined;
+  const campaignId = new URLSearchParams(useSearch()).get('campaign') ?? undefined;
   const [campaigns, setCampaigns] = useState<Campaign[] | null>(null);
   const [items, setItems] = useState<MonitoredItem[] | null>(null);
+  const [counts, setCounts] = useState<Counts | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   const load = useCallback(() => {
-    Promise.all([monitoringApi.campaigns(), monitoringApi.items(campaignId)]).then(([c, i]) => {
+    Promise.all([
+      monitoringApi.campaigns(),
+      monitoringApi.items(campaignId),
+      campaignId ? monitoringApi.counts({ campaignId }) : Promise.resolve(null),
+    ]).then(([c, i, n]) => {
       setCampaigns(c.campaigns);
       setItems(i.items);
+      setCounts(n);
       setError(null);
     }, setError);
   }, [campaignId]);
@@ -44,6 +64,9 @@ export function MonitoringPage() {
         )
       ) : (
         <>
+          {current && counts && counts.campaignId === current.id ? (
+            <CountsSection counts={counts} exports={exportLinks({ campaignId: current.id })} />
+          ) : null}
           <section aria-labelledby="monitoring-items" className="monitoring-section">
             <h2 id="monitoring-items">
               {current

@@ -6,13 +6,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { HATE_CATEGORIES, type HateCategory } from '../../../common/monitoring/vocabulary.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { Link, usePath } from '../../app/router.tsx';
+import { Link } from '../../app/router.tsx';
 import { Alert, Busy, Page } from '../../components/ui.tsx';
 import { errorText } from '../../lib/errors.ts';
 import { monitoringApi, type Comment, type Scope } from './api.ts';
 import { ModelSection } from './ModelSection.tsx';
 import { Highlighted } from './Highlighted.tsx';
-import { hatefulLabel, itemHref, itemTitle, scoreText } from './shared.tsx';
+import { hatefulLabel, itemHref, itemTitle, scoreText, useSearch } from './shared.tsx';
 import './monitoring.css';
 
 interface Decision {
@@ -32,8 +32,7 @@ function scopeFromSearch(search: string): Scope | null {
 
 export function ReviewPage() {
   const { t } = useI18n();
-  usePath();
-  const search = window.location.search;
+  const search = useSearch();
   const scope = scopeFromSearch(search);
   const [name, setName] = useState<string | null>(null);
   const [queue, setQueue] = useState<Comment[] | null>(null);
@@ -153,6 +152,8 @@ export function ReviewPage() {
       }
       // A focused button elsewhere on the page (retrain) keeps its own Enter.
       if (target instanceof HTMLButtonElement && !target.closest('.monitoring-review')) return;
+      // Enter on the focused Skip button skips, as a button should.
+      if (event.key === 'Enter' && target instanceof HTMLElement && target.dataset.ownEnter) return;
       const key = event.key.toLowerCase();
       const index = Number(key) - 1;
       if (key === 'y') chooseHateful();
@@ -293,6 +294,7 @@ export function ReviewPage() {
                 type="button"
                 className="button secondary"
                 aria-keyshortcuts="S"
+                data-own-enter="true"
                 onClick={skip}
               >
                 <kbd>S</kbd> {t('monitoring.review.skip')}

@@ -1,5 +1,6 @@
 // Small pieces the monitoring screens share: paths, labels of codes, a score, the tally of
 // an item, and the message of an import problem in the member's language.
+import { useSyncExternalStore } from 'react';
 import type { TranslationKey } from '../../../common/i18n/index.ts';
 import type { I18n } from '../../app/i18n.tsx';
 import type { MonitoredPlatform } from '../../../common/monitoring/vocabulary.ts';
@@ -83,4 +84,24 @@ export function dateToIso(value: string): string | null | 'invalid' {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'invalid';
   const date = new Date(`${value}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? 'invalid' : date.toISOString();
+}
+
+/** The router's in-app navigation event (src/web/app/router.tsx dispatches it). */
+const NAVIGATE_EVENT = 'qorgan:navigate';
+
+function subscribeToSearch(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+/**
+ * The address's query string, re-read on in-app navigation: the router's usePath follows
+ * the path only, and "?campaign=" changes on the same screen.
+ */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribeToSearch, () => window.location.search);
 }
