@@ -259,6 +259,22 @@ describe('monitoring screens', { skip }, () => {
     await page.keyboard.press('3'); // threat
     await page.keyboard.press('Enter');
     await page.getByText(tr('monitoring.review.saved', { count: 2 })).waitFor();
+    // S skips: the next comment shows, and the skipped one stays unreviewed.
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector('[data-testid="review-card"]')?.getAttribute('data-comment-id') !==
+        id,
+      second,
+    );
+    const third = (await card.getAttribute('data-comment-id')) ?? '';
+    await page.keyboard.press('s');
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector('[data-testid="review-card"]')?.getAttribute('data-comment-id') !==
+        id,
+      third,
+    );
+    assert.equal((await apiComment(t, monitor, third)).confirmed, null);
 
     const one = await apiComment(t, monitor, first);
     assert.deepEqual(
@@ -312,6 +328,25 @@ describe('monitoring screens', { skip }, () => {
     await page.getByTestId('total-comments').getByText('7', { exact: true }).waitFor();
     await screen(watch, page, 'CSV imported');
 
+    // Without a header row the columns are chosen by number.
+    await importForm.getByLabel(tr('monitoring.import.fileLabel'), { exact: true }).setInputFiles({
+      name: 'no-header.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('erlan_b;Бұл бейнені көрдім\nmarat;Видео удалили?\n'),
+    });
+    await mapping.getByRole('cell', { name: 'marat' }).waitFor();
+    await mapping.getByLabel(tr('monitoring.import.hasHeader')).uncheck();
+    await mapping.getByRole('cell', { name: 'erlan_b' }).waitFor();
+    await mapping.getByLabel(tr('monitoring.import.column.text')).selectOption('2');
+    await mapping.getByLabel(tr('monitoring.import.column.author')).selectOption('1');
+    await importForm.getByRole('button', { name: tr('monitoring.import.submit') }).click();
+    await result
+      .getByText(tr('monitoring.import.result', { imported: 2, duplicates: 0, problems: 0 }))
+      .waitFor({ timeout: 60_000 });
+    const headless = (await apiComments(t, monitor, itemId)).find((c) => c.author === 'erlan_b');
+    assert.equal(headless?.text, 'Бұл бейнені көрдім');
+    await page.getByTestId('total-comments').getByText('9', { exact: true }).waitFor();
+
     // ---- the campaign: its counts over its items, the same figures ----
     await navTo(page, 'en', tr('nav.monitoring'));
     await page.getByRole('link', { name: 'Реакции на видео с поцелуем' }).click();
@@ -320,7 +355,7 @@ describe('monitoring screens', { skip }, () => {
         name: tr('monitoring.itemsOfCampaign', { name: 'Реакции на видео с поцелуем' }),
       })
       .waitFor();
-    await page.getByTestId('total-comments').getByText('7', { exact: true }).waitFor();
+    await page.getByTestId('total-comments').getByText('9', { exact: true }).waitFor();
     assert.equal(await figure(page, 'total-reviewed'), 2);
     assert.equal(await figure(page, 'total-confirmed'), 1);
     assert.equal(
