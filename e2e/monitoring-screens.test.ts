@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
+  IMPORT_MAX_BYTES,
   comment as commentSchema,
   commentList,
   counts as countsSchema,
@@ -347,6 +348,36 @@ describe('monitoring screens', { skip }, () => {
     assert.equal(headless?.text, 'Бұл бейнені көрдім');
     await page.getByTestId('total-comments').getByText('9', { exact: true }).waitFor();
 
+    // JSON lines: a broken line is reported with its number, the rest imported.
+    await importForm.getByLabel(tr('monitoring.import.format')).selectOption('jsonl');
+    assert.equal(await page.getByTestId('csv-mapping').count(), 0);
+    await importForm.getByLabel(tr('monitoring.import.fileLabel'), { exact: true }).setInputFiles({
+      name: 'comments.jsonl',
+      mimeType: 'application/jsonl',
+      buffer: Buffer.from(
+        '{"text":"Хорошее видео","author":"asel"}\n{"text": "обрыв\n{"text":"Тамаша","author":"nur"}\n',
+      ),
+    });
+    await importForm.getByRole('button', { name: tr('monitoring.import.submit') }).click();
+    await result
+      .getByText(tr('monitoring.import.result', { imported: 2, duplicates: 0, problems: 1 }))
+      .waitFor({ timeout: 60_000 });
+    assert.deepEqual(
+      await page.getByTestId('import-problems').getByRole('listitem').allTextContents(),
+      [
+        `${tr('monitoring.import.problemLine', { line: 2 })}: ${tr('monitoring.problem.invalid_json')}`,
+      ],
+    );
+    // A file over the web limit is refused here, with the way to import it instead.
+    await importForm.getByLabel(tr('monitoring.import.fileLabel'), { exact: true }).setInputFiles({
+      name: 'huge.jsonl',
+      mimeType: 'application/jsonl',
+      buffer: Buffer.alloc(IMPORT_MAX_BYTES + 1, 0x20),
+    });
+    await importForm.getByRole('button', { name: tr('monitoring.import.submit') }).click();
+    await importForm.getByText(tr('monitoring.import.tooLarge')).waitFor();
+    await page.getByTestId('total-comments').getByText('11', { exact: true }).waitFor();
+
     // ---- the campaign: its counts over its items, the same figures ----
     await navTo(page, 'en', tr('nav.monitoring'));
     await page.getByRole('link', { name: 'Реакции на видео с поцелуем' }).click();
@@ -355,7 +386,7 @@ describe('monitoring screens', { skip }, () => {
         name: tr('monitoring.itemsOfCampaign', { name: 'Реакции на видео с поцелуем' }),
       })
       .waitFor();
-    await page.getByTestId('total-comments').getByText('9', { exact: true }).waitFor();
+    await page.getByTestId('total-comments').getByText('11', { exact: true }).waitFor();
     assert.equal(await figure(page, 'total-reviewed'), 2);
     assert.equal(await figure(page, 'total-confirmed'), 1);
     assert.equal(
