@@ -506,9 +506,14 @@ describe('monitoring screens', { skip }, () => {
     const row = page.getByTestId('monitoring-comment').filter({ hasText: 'Второй комментарий' });
     await row.getByRole('button', { name: tr('monitoring.evidence.add') }).click();
     const form = row.getByRole('form', { name: tr('monitoring.evidence.add') });
+    const referenceField = form.getByLabel(tr('monitoring.evidence.incident'));
+    await referenceField.fill('I-ZZZZ');
+    await form.getByRole('button', { name: tr('monitoring.evidence.submit') }).click();
     await form
-      .getByLabel(tr('monitoring.evidence.incident'))
-      .selectOption({ label: incident.reference });
+      .getByText(tr('monitoring.evidence.referenceUnknown', { reference: 'I-ZZZZ' }))
+      .waitFor();
+    // Typed in lower case, as a person might.
+    await referenceField.fill(incident.reference.toLowerCase());
     await screen(watch, page, 'comment to evidence ru');
     await form.getByRole('button', { name: tr('monitoring.evidence.submit') }).click();
     await row.getByTestId('evidence-added').waitFor({ timeout: 60_000 });

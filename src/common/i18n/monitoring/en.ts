@@ -189,14 +189,15 @@ export const monitoringEn = {
     'The shipped model stays in use: ours did worse on the held-out labels.',
 
   'monitoring.evidence.add': 'Add to an incident’s evidence',
-  'monitoring.evidence.incident': 'Incident',
+  'monitoring.evidence.incident': 'Incident reference (for example I-7KQ3)',
+  'monitoring.evidence.referenceInvalid': 'An incident reference looks like I-7KQ3.',
+  'monitoring.evidence.referenceUnknown': 'There is no incident {reference}.',
   'monitoring.evidence.hint':
     'The comment’s verbatim record and its SHA-256 are sealed into the incident’s evidence, encrypted in this browser.',
   'monitoring.evidence.submit': 'Add as evidence',
   'monitoring.evidence.sealing': 'Encrypting and uploading…',
   'monitoring.evidence.added': 'Added to the incident’s evidence.',
   'monitoring.evidence.open': 'Open the evidence item',
-  'monitoring.evidence.noIncidents': 'There are no incidents yet.',
   'monitoring.evidence.hashMismatch':
     'The comment’s record does not match its SHA-256: it was not added. Tell an administrator.',
   'monitoring.evidence.itemTitle': 'Online comment by {author}',

@@ -193,14 +193,15 @@ export const monitoringKk: FeatureMessages<typeof monitoringEn> = {
     'Жеткізілген модель қолданыста қалады: біздікі бөлінген белгілерде нашар нәтиже көрсетті.',
 
   'monitoring.evidence.add': 'Оқиғаның дәлелдеріне қосу',
-  'monitoring.evidence.incident': 'Оқиға',
+  'monitoring.evidence.incident': 'Оқиғаның нөмірі (мысалы, I-7KQ3)',
+  'monitoring.evidence.referenceInvalid': 'Оқиғаның нөмірі осылай жазылады: I-7KQ3.',
+  'monitoring.evidence.referenceUnknown': '{reference} оқиғасы жоқ.',
   'monitoring.evidence.hint':
     'Пікірдің сөзбе-сөз жазбасы мен оның SHA-256 мәні оқиғаның дәлелдеріне осы браузерде шифрланып қосылады.',
   'monitoring.evidence.submit': 'Дәлел ретінде қосу',
   'monitoring.evidence.sealing': 'Шифрлап, жүктеп жатырмыз…',
   'monitoring.evidence.added': 'Оқиғаның дәлелдеріне қосылды.',
   'monitoring.evidence.open': 'Дәлелді ашу',
-  'monitoring.evidence.noIncidents': 'Әзірге оқиға жоқ.',
   'monitoring.evidence.hashMismatch':
     'Пікір жазбасы оның SHA-256 мәніне сәйкес келмейді: ол қосылмады. Әкімшіге хабарлаңыз.',
   'monitoring.evidence.itemTitle': 'Желідегі пікір, авторы {author}',

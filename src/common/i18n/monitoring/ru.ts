@@ -195,14 +195,15 @@ export const monitoringRu: FeatureMessages<typeof monitoringEn> = {
     'Остаётся поставляемая модель: наша справилась хуже на отложенных метках.',
 
   'monitoring.evidence.add': 'Добавить в доказательства инцидента',
-  'monitoring.evidence.incident': 'Инцидент',
+  'monitoring.evidence.incident': 'Номер инцидента (например, I-7KQ3)',
+  'monitoring.evidence.referenceInvalid': 'Номер инцидента выглядит так: I-7KQ3.',
+  'monitoring.evidence.referenceUnknown': 'Инцидента {reference} нет.',
   'monitoring.evidence.hint':
     'Дословная запись комментария и её SHA-256 добавляются в доказательства инцидента, зашифрованные в этом браузере.',
   'monitoring.evidence.submit': 'Добавить как доказательство',
   'monitoring.evidence.sealing': 'Шифруем и загружаем…',
   'monitoring.evidence.added': 'Добавлено в доказательства инцидента.',
   'monitoring.evidence.open': 'Открыть доказательство',
-  'monitoring.evidence.noIncidents': 'Инцидентов пока нет.',
   'monitoring.evidence.hashMismatch':
     'Запись комментария не совпадает с его SHA-256: она не добавлена. Сообщите администратору.',
   'monitoring.evidence.itemTitle': 'Комментарий в сети, автор {author}',

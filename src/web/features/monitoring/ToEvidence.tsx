@@ -4,12 +4,12 @@
 // hash and where it was collected, and seals it into the incident's evidence through the
 // evidence upload (encrypted in this tab under the incident's record key). Anyone holding
 // the evidence can recompute the hash from the record in the file.
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { toHex } from '../../../common/crypto/index.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { SelectField } from '../../components/fields.tsx';
+import { TextField } from '../../components/fields.tsx';
 import { Alert, Busy } from '../../components/ui.tsx';
 import { errorText } from '../../lib/errors.ts';
 import { evidenceApi } from '../evidence/api.ts';
@@ -19,6 +19,7 @@ import { uploadEvidenceFile } from '../evidence/upload.ts';
 import { recordsApi, type IncidentSummary } from '../records/api.ts';
 import { http } from '../../api/client.ts';
 import { commentDetail } from '../../../common/api/monitoring.ts';
+import { INCIDENT_REFERENCE } from '../../../common/api/records.ts';
 import type { Comment } from './api.ts';
 
 /** The format name written into the file, so a reader knows what it holds. */
@@ -39,8 +40,10 @@ export function ToEvidence({ comment }: { comment: Comment }) {
   const { t } = useI18n();
   const session = useSession();
   const [open, setOpen] = useState(false);
+  const listId = useId();
   const [incidents, setIncidents] = useState<IncidentSummary[] | null>(null);
-  const [incidentId, setIncidentId] = useState('');
+  const [reference, setReference] = useState('');
+  const [referenceError, setReferenceError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -48,21 +51,31 @@ export function ToEvidence({ comment }: { comment: Comment }) {
 
   const start = () => {
     setOpen(true);
-    recordsApi.incidents({}).then((list) => {
-      setIncidents(list.incidents);
-      setIncidentId(list.incidents[0]?.id ?? '');
-    }, setError);
+    // The latest incidents are offered as suggestions; any reference can be typed.
+    recordsApi.incidents({}).then((list) => setIncidents(list.incidents), setError);
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const org = session.keys?.org;
-    if (!org || !incidentId) return;
+    if (!org) return;
+    const wanted = reference.trim().toUpperCase();
+    if (!INCIDENT_REFERENCE.test(wanted)) {
+      setReferenceError(t('monitoring.evidence.referenceInvalid'));
+      return;
+    }
+    setReferenceError(null);
     setBusy(true);
     setError(null);
     setProblem(null);
     let recordKey: Uint8Array | null = null;
     try {
+      const found = await recordsApi.incidents({ reference: wanted });
+      const incidentId = found.incidents[0]?.id;
+      if (!incidentId) {
+        setReferenceError(t('monitoring.evidence.referenceUnknown', { reference: wanted }));
+        return;
+      }
       const detail = await http.get(`/api/monitoring/comments/${comment.id}`, commentDetail);
       // The hash is checked here, not taken on trust: the file must prove itself.
       if ((await sha256Hex(detail.verbatimRecord)) !== detail.comment.sha256) {
@@ -148,36 +161,29 @@ export function ToEvidence({ comment }: { comment: Comment }) {
       aria-label={t('monitoring.evidence.add')}
       onSubmit={(e) => void submit(e)}
     >
-      {!incidents ? (
-        error ? null : (
-          <Busy>{t('common.loading')}</Busy>
-        )
-      ) : incidents.length === 0 ? (
-        <p className="muted">{t('monitoring.evidence.noIncidents')}</p>
-      ) : (
-        <>
-          <SelectField
-            label={t('monitoring.evidence.incident')}
-            hint={t('monitoring.evidence.hint')}
-            value={incidentId}
-            onChange={(e) => setIncidentId(e.target.value)}
-          >
-            {incidents.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.reference}
-              </option>
-            ))}
-          </SelectField>
-          <div className="actions">
-            <button type="submit" className="button" disabled={busy}>
-              {t('monitoring.evidence.submit')}
-            </button>
-            <button type="button" className="button secondary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </>
-      )}
+      <TextField
+        label={t('monitoring.evidence.incident')}
+        hint={t('monitoring.evidence.hint')}
+        value={reference}
+        list={listId}
+        autoComplete="off"
+        spellCheck={false}
+        error={referenceError}
+        onChange={(e) => setReference(e.target.value)}
+      />
+      <datalist id={listId}>
+        {(incidents ?? []).map((i) => (
+          <option key={i.id} value={i.reference} />
+        ))}
+      </datalist>
+      <div className="actions">
+        <button type="submit" className="button" disabled={busy}>
+          {t('monitoring.evidence.submit')}
+        </button>
+        <button type="button" className="button secondary" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
       {busy ? <Busy>{t('monitoring.evidence.sealing')}</Busy> : null}
       {problem ? <Alert>{problem}</Alert> : null}
       {error ? <Alert>{errorText(error, t)}</Alert> : null}
