@@ -44,7 +44,6 @@ export function ReviewPage() {
   const [saving, setSaving] = useState(false);
   const skipped = useRef(new Set<string>());
 
-  const scopeKey = scope ? JSON.stringify(scope) : '';
   const load = useCallback(() => {
     const current = scopeFromSearch(search);
     if (!current) return;
@@ -57,27 +56,29 @@ export function ReviewPage() {
   }, [search]);
 
   useEffect(() => {
+    if (scopeFromSearch(search)) load();
+  }, [search, load]);
+
+  // Kept apart from the queue: a change of language renames the scope, not the queue.
+  useEffect(() => {
     const current = scopeFromSearch(search);
     if (!current) return;
-    load();
     const named =
       'itemId' in current
         ? monitoringApi.item(current.itemId).then((item) => itemTitle(item, t))
         : monitoringApi.campaign(current.campaignId).then((c) => c.name);
     named.then(setName, setError);
-    // t changes with the language; the name is reloaded then, which is harmless.
-  }, [search, scopeKey, load, t]);
+  }, [search, t]);
 
   const comment = queue?.[0] ?? null;
 
   const advance = useCallback(() => {
     setDecision(UNDECIDED);
-    setQueue((q) => {
-      const rest = q ? q.slice(1) : [];
-      if (rest.length === 0) setTimeout(load, 0);
-      return rest;
-    });
-  }, [load]);
+    const rest = queue ? queue.slice(1) : [];
+    setQueue(rest);
+    // The page of the queue is used up: ask for the next most uncertain ones.
+    if (rest.length === 0) load();
+  }, [queue, load]);
 
   const save = useCallback(async () => {
     if (!comment || saving) return;
