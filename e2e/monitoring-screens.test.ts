@@ -300,6 +300,22 @@ describe('monitoring screens', { skip }, () => {
     await page.waitForFunction(
       () => document.querySelectorAll('[data-testid="monitoring-comment"]').length === 2,
     );
+    // The comments export follows the list's filters: the two reviewed comments, no other.
+    const commentsHref = await page
+      .getByRole('link', { name: tr('monitoring.export.comments') })
+      .getAttribute('href');
+    assert.ok(commentsHref?.includes('confirmed=reviewed'), commentsHref ?? '');
+    const exported = await page.request.get(`${origin}${commentsHref}`);
+    assert.equal(exported.status(), 200);
+    const csvText = await exported.text();
+    assert.ok(csvText.includes(one.text) && csvText.includes(two.text));
+    assert.equal(
+      PASTED.split('\n')
+        .filter((line) => line && line !== one.text && line !== two.text)
+        .filter((line) => csvText.includes(line)).length,
+      0,
+      'no unreviewed comment in the export',
+    );
 
     // ---- a CSV through the mapping step ----
     await importForm.getByLabel(tr('monitoring.import.file'), { exact: true }).check();
