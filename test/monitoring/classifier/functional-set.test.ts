@@ -100,10 +100,10 @@ test('the set is well formed and covers every functionality in every language, i
 const FULL_MINIMUM: [string, string, number][] = [
   ['heldout', 'all', 0.91],
   ['heldout', 'ru', 0.9],
-  ['heldout', 'kk-cyrl', 0.94],
+  ['heldout', 'kk-cyrl', 0.93],
   ['heldout', 'kk-latn', 0.93],
   ['heldout', 'en', 0.89],
-  ['heldout', 'mixed', 0.86],
+  ['heldout', 'mixed', 0.85],
   ['tune', 'all', 0.97],
 ];
 // …and for the rules alone (an organisation may run without a model).
