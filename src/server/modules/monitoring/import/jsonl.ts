@@ -4,7 +4,7 @@
 // is reported with its number and the reason, and the lines around it are imported.
 import { buildComment, type ReadItem } from './build-comment.ts';
 import { FIELD_NAMES, FIELD_ALIASES, type FieldName } from './fields.ts';
-import { splitLines } from './lines.ts';
+import { nonBlankLines } from './lines.ts';
 import { problem } from './problems.ts';
 import { joinTextEntities } from './text-entities.ts';
 
@@ -27,18 +27,12 @@ export async function* readJsonLines(
   chunks: AsyncIterable<string>,
   limits: Limits,
 ): AsyncGenerator<ReadItem> {
-  for await (const { number, text } of splitLines(chunks, limits.maxLineLength)) {
-    if (text === null) {
-      yield {
-        problem: problem(
-          number,
-          'line_too_long',
-          `Line ${number} is longer than ${limits.maxLineLength} characters; it was not imported.`,
-        ),
-      };
+  for await (const line of nonBlankLines(chunks, limits.maxLineLength, 'line_too_long')) {
+    if ('problem' in line) {
+      yield line;
       continue;
     }
-    if (text.trim() === '') continue;
+    const { number, text } = line;
     let value: unknown;
     try {
       value = LONG_NUMBER.test(text) ? JSON.parse(text, keepLongNumbers) : JSON.parse(text);

@@ -2,6 +2,8 @@
 // are line-based (JSON lines, pasted text). A line longer than the limit is not kept in
 // memory: it is skipped up to its end and reported, so a file without any line break
 // cannot fill the memory.
+import type { ImportProblem } from '../../../../common/monitoring/imported-comment.ts';
+import { problem } from './problems.ts';
 
 export interface Line {
   number: number;
@@ -52,4 +54,28 @@ export async function* splitLines(
     }
   }
   if (pendingLength > 0 || overflowed) yield finish('');
+}
+
+/**
+ * The lines that hold something, numbered as in the file; a line over the limit comes as
+ * a problem with `code` instead (the reader goes on with the next line).
+ */
+export async function* nonBlankLines(
+  chunks: AsyncIterable<string>,
+  maxLineLength: number,
+  tooLongCode: 'line_too_long' | 'too_long',
+): AsyncGenerator<{ number: number; text: string } | { problem: ImportProblem }> {
+  for await (const { number, text } of splitLines(chunks, maxLineLength)) {
+    if (text === null) {
+      yield {
+        problem: problem(
+          number,
+          tooLongCode,
+          `Line ${number} is longer than ${maxLineLength} characters; it was not imported.`,
+        ),
+      };
+    } else if (text.trim() !== '') {
+      yield { number, text };
+    }
+  }
 }
