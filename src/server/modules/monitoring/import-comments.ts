@@ -152,6 +152,31 @@ export async function importComments(options: {
     options.onBatch?.({ ...totals });
   };
 
+  /** Marks the import done or failed, with its totals and problems, in the audit log too. */
+  const finishImport = (status: 'done' | 'failed') =>
+    deps.db.transaction().execute(async (trx) => {
+      await updateImport(trx, importId, {
+        status,
+        finished_at: deps.now(),
+        problem_count: totals.problems,
+        problems: JSON.stringify(kept),
+      });
+      await recordEvent({
+        trx,
+        organisationId,
+        actorMemberId,
+        action: status === 'done' ? 'monitoring.import_finished' : 'monitoring.import_failed',
+        objectType: 'monitored_item',
+        objectId: itemId,
+        fields: {
+          importId,
+          imported: totals.imported,
+          duplicates: totals.duplicates,
+          problems: totals.problems,
+        },
+      });
+    });
+
   try {
     for await (const read of readComments(options.source, {
       format,
@@ -170,51 +195,11 @@ export async function importComments(options: {
   } catch (error) {
     // Whole batches stay; the import says it did not finish. Best effort: the database may
     // be what failed.
-    await deps.db
-      .transaction()
-      .execute(async (trx) => {
-        await updateImport(trx, importId, {
-          status: 'failed',
-          finished_at: deps.now(),
-          problem_count: totals.problems,
-          problems: JSON.stringify(kept),
-        });
-        await recordEvent({
-          trx,
-          organisationId,
-          actorMemberId,
-          action: 'monitoring.import_failed',
-          objectType: 'monitored_item',
-          objectId: itemId,
-          fields: { importId, imported: totals.imported, duplicates: totals.duplicates },
-        });
-      })
-      .catch(() => undefined);
+    await finishImport('failed').catch(() => undefined);
     throw error;
   }
 
-  await deps.db.transaction().execute(async (trx) => {
-    await updateImport(trx, importId, {
-      status: 'done',
-      finished_at: deps.now(),
-      problem_count: totals.problems,
-      problems: JSON.stringify(kept),
-    });
-    await recordEvent({
-      trx,
-      organisationId,
-      actorMemberId,
-      action: 'monitoring.import_finished',
-      objectType: 'monitored_item',
-      objectId: itemId,
-      fields: {
-        importId,
-        imported: totals.imported,
-        duplicates: totals.duplicates,
-        problems: totals.problems,
-      },
-    });
-  });
+  await finishImport('done');
   const row = await findImport(deps.db, importId);
   if (!row) throw new Error(`import ${importId} vanished`);
   return row;
