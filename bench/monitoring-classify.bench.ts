@@ -25,7 +25,8 @@ import { normaliseForModel } from '../src/server/modules/monitoring/classifier/n
 
 type Row = Record<string, number | string>;
 
-const COUNT = Number(process.argv[2] ?? 200_000);
+// A count given on the command line when run directly; bench/run.ts passes its own words.
+const COUNT = /^\d+$/.test(process.argv[2] ?? '') ? Number(process.argv[2]) : 200_000;
 const NODE = path.join(REPO_ROOT, 'node_modules/.bin/node');
 const CLI = path.join(REPO_ROOT, 'src/cli/main.ts');
 const INDEX = path.join(REPO_ROOT, 'src/server/modules/monitoring/classifier/index.ts');
