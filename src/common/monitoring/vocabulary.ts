@@ -11,7 +11,13 @@
  * - `derogation`: a group described as sick, sinful, dangerous or inferior, however politely
  *   ("they should be treated, not tolerated").
  */
-export const HATE_CATEGORIES = ['insult', 'dehumanisation', 'threat', 'slur', 'derogation'] as const;
+export const HATE_CATEGORIES = [
+  'insult',
+  'dehumanisation',
+  'threat',
+  'slur',
+  'derogation',
+] as const;
 export type HateCategory = (typeof HATE_CATEGORIES)[number];
 
 /**
