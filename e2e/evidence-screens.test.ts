@@ -42,6 +42,8 @@ import {
   type EvidenceStack,
 } from './helpers/evidence.ts';
 import { ScreenWatch } from './helpers/records.ts';
+import { checkIntegrity } from '../src/server/modules/evidence/check-integrity.ts';
+import { flipByte, injectUploadItem } from '../test/evidence/upload-helpers.ts';
 
 const skip = browserSkip();
 const [pglite] = engines();
@@ -346,6 +348,46 @@ describe('evidence screens', { skip }, () => {
     await page.getByRole('button', { name: tr('evidence.delete.confirm'), exact: true }).click();
     await section.getByText(tr('evidence.none')).waitFor();
     assert.equal((await listItems(t, org.admin, { incidentId: incident.id })).items.length, 0);
+    assert.deepEqual(watch.problems, []);
+    await context.close();
+  });
+
+  test('a damaged stored file is flagged to the admin, whose notification opens the item', async () => {
+    const { t, origin } = stack;
+    const watch = new ScreenWatch(origin);
+    const org = await createOrganisation(t, 'Сақтау');
+    const incident = await createTestIncident(t, org);
+    const item = await injectUploadItem(
+      t,
+      org.admin,
+      { parent: { incidentId: incident.id }, recordKey: incident.recordKey },
+      new Uint8Array(randomBytes(90_000)),
+    );
+    const file = item.files[0];
+    assert.ok(file);
+    const { blob_key: blobKey } = await t.database.db
+      .selectFrom('evidence_files')
+      .select('blob_key')
+      .where('id', '=', file.id)
+      .executeTakeFirstOrThrow();
+    await flipByte(t.blobs.root, blobKey, 70_000);
+    const run = await checkIntegrity({
+      db: t.database.db,
+      blobs: t.blobs,
+      now: () => new Date(),
+      everyHours: 0,
+    });
+    assert.ok(run.newlyFailed >= 1);
+
+    const context = await watch.context(browser);
+    const page = await context.newPage();
+    await signIn(page, origin, org.admin, 'kk', 'Сақтау');
+    const tr = (key: TranslationKey) => translate('kk', key);
+    await inApp(page, '/app/notifications');
+    await page.getByText(tr('notifications.kind.evidence_integrity')).first().waitFor();
+    await page.getByRole('link', { name: tr('notifications.openEvidence'), exact: true }).click();
+    await page.waitForURL(`**/app/evidence/${item.id}`);
+    await page.getByText(tr('evidence.integrity.corrupt')).first().waitFor();
     assert.deepEqual(watch.problems, []);
     await context.close();
   });

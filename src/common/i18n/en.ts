@@ -594,6 +594,7 @@ export const en = mergeCatalogues(recordsEn, casesEn, evidenceEn, monitoringEn, 
   'notifications.kind.reporter_message': 'A reporter wrote again',
   'notifications.kind.evidence_integrity': 'Stored evidence failed its integrity check',
   'notifications.openReport': 'Open report {reference}',
+  'notifications.openEvidence': 'Open the evidence item',
 
   'notifyEmail.title': 'E-mail notifications',
   'notifyEmail.intro':

@@ -599,6 +599,7 @@ export const kk: Messages = mergeCatalogues(recordsKk, casesKk, evidenceKk, moni
   'notifications.kind.reporter_message': 'Автор қайта жазды',
   'notifications.kind.evidence_integrity': 'Сақталған дәлел тұтастық тексеруінен өтпеді',
   'notifications.openReport': '{reference} өтінішін ашу',
+  'notifications.openEvidence': 'Дәлел материалын ашу',
 
   'notifyEmail.title': 'Поштаға хабарландыру',
   'notifyEmail.intro':

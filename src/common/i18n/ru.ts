@@ -617,6 +617,7 @@ export const ru: Messages = mergeCatalogues(recordsRu, casesRu, evidenceRu, moni
   'notifications.kind.reporter_message': 'Автор написал снова',
   'notifications.kind.evidence_integrity': 'Хранимое доказательство не прошло проверку целостности',
   'notifications.openReport': 'Открыть обращение {reference}',
+  'notifications.openEvidence': 'Открыть материал',
 
   'notifyEmail.title': 'Уведомления по почте',
   'notifyEmail.intro':

@@ -107,7 +107,12 @@ export function NotificationsPage() {
                       })}
                     </Link>
                   ) : null}
-                  {!n.reportId && caseNotificationHref(n) ? (
+                  {n.evidenceItemId ? (
+                    <Link href={`/app/evidence/${n.evidenceItemId}`} onClick={() => markOne(n.id)}>
+                      {t('notifications.openEvidence')}
+                    </Link>
+                  ) : null}
+                  {!n.reportId && !n.evidenceItemId && caseNotificationHref(n) ? (
                     <Link href={caseNotificationHref(n) ?? ''} onClick={() => markOne(n.id)}>
                       {caseReferenceOf(n)
                         ? t('cases.notification.openCase', { reference: caseReferenceOf(n) ?? '' })
