@@ -3,6 +3,7 @@
 import { useSyncExternalStore } from 'react';
 import type { TranslationKey } from '../../../common/i18n/index.ts';
 import type { I18n } from '../../app/i18n.tsx';
+import { IMPORT_PROBLEM_CODES } from '../../../common/monitoring/imported-comment.ts';
 import type { MonitoredPlatform } from '../../../common/monitoring/vocabulary.ts';
 import type { MonitoredItem } from './api.ts';
 
@@ -55,25 +56,9 @@ export function tallyText(tally: MonitoredItem['tally'], t: I18n['t']): string {
   });
 }
 
-const PROBLEM_CODES = [
-  'missing_text',
-  'too_long',
-  'invalid_character',
-  'bad_date',
-  'invalid_json',
-  'not_an_object',
-  'column_count',
-  'invalid_csv',
-  'line_too_long',
-  'unknown_column',
-  'unsupported_encoding',
-  'not_telegram_export',
-  'too_many_problems',
-] as const;
-
 /** An import problem in the member's words; a code this screen does not know, generically. */
 export function problemText(code: string, t: I18n['t']): string {
-  const known = PROBLEM_CODES.find((c) => c === code);
+  const known = IMPORT_PROBLEM_CODES.find((c) => c === code);
   const key: TranslationKey = known ? `monitoring.problem.${known}` : 'monitoring.problem.other';
   return t(key);
 }
