@@ -9,6 +9,7 @@
 import type { RuleMatch } from '../../../../common/monitoring/classification.ts';
 import type { CommentLanguage } from '../../../../common/monitoring/vocabulary.ts';
 import { LEXICON } from './lexicon/index.ts';
+import { escapeAt } from './regex-source.ts';
 import type { LexiconRule, RuleSignal } from './lexicon/types.ts';
 import { isLetterCode, normalise, stringFromCodes, type NormalisedText } from './normalise.ts';
 
@@ -135,16 +136,10 @@ export function foldSource(source: string): string {
   let prev = '';
   for (let i = 0; i < source.length; i++) {
     const ch = source[i] as string;
-    if (ch === '\\') {
-      const next = source[i + 1] ?? '';
-      if ((next === 'p' || next === 'P') && source[i + 2] === '{') {
-        const close = source.indexOf('}', i);
-        out += source.slice(i, close + 1);
-        i = close;
-      } else {
-        out += ch + next;
-        i++;
-      }
+    const escape = escapeAt(source, i);
+    if (escape) {
+      out += escape;
+      i += escape.length - 1;
       prev = '';
       continue;
     }

@@ -1,6 +1,7 @@
 // Kazakh rules in the Latin script, derived from the Cyrillic ones by transliteration.
 // Comments are folded loosely before matching (ý/w → u, ı/y → i, q → k, ǵ/ğ → g, ş → sh,
 // zh → j …), so one transliteration covers the 2018 and 2021 alphabets and plain ASCII.
+import { escapeAt } from '../regex-source.ts';
 import { KK_CYRL_RULES } from './kk-cyrl.ts';
 import type { LexiconRule } from './types.ts';
 
@@ -53,17 +54,10 @@ export function transliterate(source: string): string {
   let out = '';
   for (let i = 0; i < source.length; i++) {
     const ch = source[i] as string;
-    if (ch === '\\') {
-      // \p{L} and friends: copy the escape whole.
-      const next = source[i + 1] ?? '';
-      if ((next === 'p' || next === 'P') && source[i + 2] === '{') {
-        const close = source.indexOf('}', i);
-        out += source.slice(i, close + 1);
-        i = close;
-      } else {
-        out += ch + next;
-        i++;
-      }
+    const escape = escapeAt(source, i);
+    if (escape) {
+      out += escape;
+      i += escape.length - 1;
       continue;
     }
     out += CYRILLIC_TO_LATIN[ch] ?? ch;
